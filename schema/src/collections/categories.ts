@@ -1,0 +1,25 @@
+/** Categories: the shop's aisles. Shoppers see only active ones. */
+import { z } from 'zod';
+import { documentFields, slugSchema, urlSchema } from '../fields';
+import { toRxSchema } from '../rxdb/to-rx-schema';
+import type { IndexSpec } from './index-spec';
+
+export const categoryVersion = 0;
+
+export const categorySchema = z.strictObject({
+  ...documentFields,
+  name: z.string().min(1).max(100),
+  slug: slugSchema,
+  description: z.string().max(1000).optional(),
+  imageUrl: urlSchema.optional(),
+  sortOrder: z.int().min(0).max(10_000),
+  isActive: z.boolean(),
+});
+export type Category = z.infer<typeof categorySchema>;
+
+export const categoryRxSchema = toRxSchema({ name: 'categories', version: categoryVersion, schema: categorySchema });
+
+export const categoryIndexes: readonly IndexSpec[] = [
+  { name: 'categories_slug', fields: [['slug', 1]], unique: true },
+  { name: 'categories_isActive', fields: [['isActive', 1]] },
+];

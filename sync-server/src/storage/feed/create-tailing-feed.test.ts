@@ -1,0 +1,101 @@
+/**
+ * The shared tailing feed against an in-memory change log: order, coalescing, and recovery
+ * after a failed read (which the storage contract cannot provoke on a real database).
+ */
+import type { CollectionName } from '@oa/schema';
+import { describe, expect, it } from 'vitest';
+import type { Change, ChangesPage, ReadChangesQuery, StoredRow } from '../port';
+import { createTailingFeed } from './create-tailing-feed';
+
+function createLog() {
+  const rows: StoredRow[] = [];
+  let failNext = 0;
+  let reads = 0;
+  return {
+    append(id: string) {
+      rows.push({ seq: rows.length + 1, doc: { id, _deleted: false, updatedAt: '2026-01-01T00:00:00.000Z' } });
+    },
+    failNextReads(count: number) {
+      failNext = count;
+    },
+    get reads() {
+      return reads;
+    },
+    source: {
+      async readChanges(query: ReadChangesQuery): Promise<ChangesPage> {
+        reads++;
+        if (failNext > 0) {
+          failNext--;
+          throw new Error('database hiccup');
+        }
+        const page = rows.filter((row) => row.seq > query.after).slice(0, query.limit);
+        return { rows: page, checkpoint: page.at(-1)?.seq ?? Math.max(query.after, rows.length) };
+      },
+      async latestCheckpoint(_collection: CollectionName): Promise<number> {
+        return rows.length;
+      },
+    },
+  };
+}
+
+const settle = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('createTailingFeed', () => {
+  it('emits only changes after it started tracking, in order, across pages', async () => {
+    const log = createLog();
+    log.append('before');
+    const feed = createTailingFeed(log.source, { pageSize: 2 });
+    await feed.track(['products']);
+    const seen: Change[] = [];
+    feed.subscribe((change) => seen.push(change));
+    for (const id of ['a', 'b', 'c', 'd', 'e']) log.append(id);
+    feed.poke('products');
+    await settle();
+    expect(seen.flatMap((c) => c.rows.map((r) => r.doc.id))).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(seen.at(-1)!.checkpoint).toBe(6);
+    feed.close();
+  });
+
+  it('coalesces a burst of pokes into one read', async () => {
+    const log = createLog();
+    const feed = createTailingFeed(log.source, {});
+    await feed.track(['products']);
+    const before = log.reads;
+    for (let i = 0; i < 50; i++) {
+      log.append(`p${i}`);
+      feed.poke('products');
+    }
+    await settle();
+    expect(log.reads - before).toBe(1);
+    feed.close();
+  });
+
+  it('reads on from where it was after a failed read', async () => {
+    const log = createLog();
+    const errors: unknown[] = [];
+    const feed = createTailingFeed(log.source, { retryMs: 10, onError: (error) => errors.push(error) });
+    await feed.track(['products']);
+    const seen: string[] = [];
+    feed.subscribe((change) => seen.push(...change.rows.map((r) => r.doc.id)));
+    log.append('a');
+    log.failNextReads(2);
+    feed.poke('products');
+    await settle(100);
+    expect(errors).toHaveLength(2);
+    expect(seen).toEqual(['a']);
+    feed.close();
+  });
+
+  it('emits nothing once closed', async () => {
+    const log = createLog();
+    const feed = createTailingFeed(log.source, {});
+    await feed.track(['products']);
+    const seen: string[] = [];
+    feed.subscribe((change) => seen.push(...change.rows.map((r) => r.doc.id)));
+    feed.close();
+    log.append('late');
+    feed.poke('products');
+    await settle();
+    expect(seen).toEqual([]);
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * The storage port: everything the sync server asks of a database, shaped by replication.
+ * Two adapters implement it (sqlite/, mongodb/) and one contract suite holds both to it
+ * (test/storage-contract.ts). Only adapters import database drivers.
+ *
+ * Checkpoints are per-collection sequence numbers (`seq`) assigned by the storage at commit.
+ * The guarantee every adapter gives: once `readChanges` has returned rows up to a checkpoint,
+ * no write that becomes visible later will ever carry a seq at or below it. That is what lets a
+ * reader page forward without skipping writes that were still committing (docs/ARCHITECTURE.md).
+ */
+import type { CollectionName, Filter, IndexSpec } from '@oa/schema';
+
+/** A stored document as the sync layer sees it: always an id, the soft-delete flag and `updatedAt`. */
+export interface StoredDocument {
+  readonly id: string;
+  readonly _deleted: boolean;
+  readonly updatedAt: string;
+  readonly [field: string]: unknown;
+}
+
+export interface StoredRow {
+  /** The collection's sequence number of the write that produced this state. */
+  readonly seq: number;
+  readonly doc: StoredDocument;
+}
+
+export interface ReadChangesQuery {
+  readonly collection: CollectionName;
+  /** Return rows with a seq above this (0 for the start). */
+  readonly after: number;
+  readonly limit: number;
+  /** Rows outside the scope are not returned at all (ownership). */
+  readonly scope?: Filter;
+  /**
+   * Rows in scope that do not match `visible` come back as tombstones carrying only
+   * `{ id, _deleted: true, updatedAt }`, or are skipped when `hidden` is 'skip' (a first sync,
+   * where the reader holds nothing that would need deleting).
+   */
+  readonly visible?: Filter;
+  readonly hidden?: 'tombstone' | 'skip';
+  /** Top-level fields left out of every returned document (secrets), dropped by the database. */
+  readonly omit?: readonly string[];
+}
+
+export interface ChangesPage {
+  readonly rows: readonly StoredRow[];
+  /**
+   * Where the next read continues: the seq of the last row examined. It can be past the last
+   * returned row when skipped rows were examined; it never passes a write still committing.
+   */
+  readonly checkpoint: number;
+}
+
+export interface WriteRequest {
+  readonly id: string;
+  /**
+   * The seq the writer read and based this write on, or null for "must not exist yet".
+   * The write happens only if the stored state still has exactly this seq (compare-and-set).
+   */
+  readonly expectedSeq: number | null;
+  /** The whole new state. `id` must equal the request's id; `updatedAt` is set by the storage. */
+  readonly doc: Readonly<Record<string, unknown>> & { readonly _deleted: boolean };
+}
+
+export type WriteResult =
+  | { readonly kind: 'written'; readonly row: StoredRow }
+  /** The stored state was not the expected one; `current` is it (null: the document does not exist). */
+  | { readonly kind: 'conflict'; readonly current: StoredRow | null }
+  /** A unique index refused the value of these fields (another live document holds it). */
+  | { readonly kind: 'duplicate'; readonly index: string; readonly fields: readonly string[] };
+
+/** One batch of committed changes of one collection, in seq order. */
+export interface Change {
+  readonly collection: CollectionName;
+  readonly rows: readonly StoredRow[];
+  readonly checkpoint: number;
+}
+
+export interface ChangeFeed {
+  /**
+   * Calls `listener` with every change committed after the subscription, in seq order per
+   * collection, from this process and (through the database) from any other process.
+   * Rows carry full documents: the caller filters them per reader. Returns unsubscribe.
+   */
+  subscribe(listener: (change: Change) => void): () => void;
+}
+
+export interface Storage {
+  readonly kind: 'sqlite' | 'mongodb';
+  /** Creates the tables/collections and indexes for these collections; safe to run again. */
+  ensureCollections(specs: ReadonlyArray<{ readonly name: CollectionName; readonly indexes: readonly IndexSpec[] }>): Promise<void>;
+  /** Names of the indexes present on a collection (for `verify` and the tests). */
+  listIndexes(collection: CollectionName): Promise<string[]>;
+  readChanges(query: ReadChangesQuery): Promise<ChangesPage>;
+  /** The highest checkpoint a reader can safely have reached now. */
+  latestCheckpoint(collection: CollectionName): Promise<number>;
+  /** Rows by id, deleted ones included, in no particular order; unknown ids are absent. */
+  readByIds(collection: CollectionName, ids: readonly string[], options?: { readonly omit?: readonly string[] }): Promise<StoredRow[]>;
+  /** The first live (not deleted) document matching the filter, e.g. a user by email. */
+  findOne(collection: CollectionName, filter: Filter): Promise<StoredRow | undefined>;
+  /**
+   * Conditional writes, one result per request in the same order. Each row is atomic and
+   * independent: a conflict or duplicate in one never undoes or blocks another.
+   */
+  write(collection: CollectionName, requests: readonly WriteRequest[]): Promise<WriteResult[]>;
+  readonly changes: ChangeFeed;
+  close(): Promise<void>;
+}
+
+/** What every adapter is given: a clock for `updatedAt` (tests pass their own). */
+export interface StorageOptions {
+  readonly now?: () => Date;
+}

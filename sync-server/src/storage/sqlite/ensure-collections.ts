@@ -1,0 +1,50 @@
+/**
+ * Tables and indexes. One table per collection: `seq` is the rowid (so a checkpoint page is a
+ * range scan of the table itself), `id` is unique, `doc` holds the JSON document. Declared
+ * indexes become expression indexes over json_extract, unique ones partial over live documents.
+ */
+import type { CollectionName, IndexSpec } from '@oa/schema';
+import { ownerFieldsOf, syncIndexName } from '../sync-indexes';
+import type { SqliteContext } from './context';
+import { isLive, jsonPath } from './sql-filter';
+
+export function ensureSequencesTable(ctx: SqliteContext): void {
+  ctx.db.exec('CREATE TABLE IF NOT EXISTS _sequences (collection TEXT PRIMARY KEY NOT NULL, seq INTEGER NOT NULL) STRICT');
+}
+
+export function ensureCollections(
+  ctx: SqliteContext,
+  specs: ReadonlyArray<{ readonly name: CollectionName; readonly indexes: readonly IndexSpec[] }>,
+): void {
+  ctx.db.transaction(() => {
+    for (const { name, indexes } of specs) {
+      const table = ctx.register(name);
+      ctx.db.exec(
+        `CREATE TABLE IF NOT EXISTS ${table} (seq INTEGER PRIMARY KEY NOT NULL, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL) STRICT`,
+      );
+      ctx.db.prepare('INSERT OR IGNORE INTO _sequences (collection, seq) VALUES (?, 0)').run(name);
+      for (const index of indexes) createIndex(ctx, table, index);
+      // Owner-scoped pulls ("my orders since N") walk (owner, seq) instead of every row.
+      for (const field of ownerFieldsOf(name)) {
+        ctx.db.exec(`CREATE INDEX IF NOT EXISTS "${syncIndexName(name, field)}" ON ${table} (${jsonPath(field)}, seq)`);
+      }
+      ctx.uniqueIndexes.set(name, indexes.filter((index) => index.unique));
+    }
+  })();
+}
+
+function createIndex(ctx: SqliteContext, table: string, index: IndexSpec): void {
+  const columns = index.fields.map(([field, direction]) => `${jsonPath(field)} ${direction === -1 ? 'DESC' : 'ASC'}`);
+  const unique = index.unique ? 'UNIQUE ' : '';
+  // Unique only among live documents: a soft-deleted product must not hold its slug forever.
+  const where = index.unique ? ` WHERE ${isLive}` : '';
+  ctx.db.exec(`CREATE ${unique}INDEX IF NOT EXISTS "${index.name}" ON ${table} (${columns.join(', ')})${where}`);
+}
+
+export function listIndexes(ctx: SqliteContext, collection: CollectionName): string[] {
+  ctx.table(collection);
+  const rows = ctx.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name")
+    .all(collection) as Array<{ name: string }>;
+  return rows.map((row) => row.name);
+}

@@ -1,0 +1,90 @@
+/**
+ * The embedded default: one SQLite file (WAL mode) holding every collection. Zero set-up; what
+ * `npm start` and the tests use. Every method translates driver errors once, here.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { createTailingFeed } from '../feed/create-tailing-feed';
+import { StorageError } from '../errors';
+import type { Storage, StorageOptions } from '../port';
+import { createSqliteContext } from './context';
+import { ensureCollections, ensureSequencesTable, listIndexes } from './ensure-collections';
+import { findOne } from './find-one';
+import { readByIds } from './read-by-ids';
+import { latestCheckpoint, readChanges } from './read-changes';
+import { toStorageError } from './to-storage-error';
+import { write } from './write';
+
+export interface SqliteStorageOptions extends StorageOptions {
+  /** A file path, or ':memory:' for a throwaway database. */
+  readonly path: string;
+  /** How often to look for writes made by other processes on the same file (ms; 0 = never). */
+  readonly pollIntervalMs?: number;
+  readonly onFeedError?: (error: unknown) => void;
+}
+
+export async function openSqliteStorage(options: SqliteStorageOptions): Promise<Storage> {
+  const db = guardSync(() => {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    const opened = new Database(options.path);
+    opened.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a crash of the process loses nothing committed; a power cut may lose
+    // the last transactions but never corrupts the file.
+    opened.pragma('synchronous = NORMAL');
+    // Several processes may share the file: wait for the write lock rather than fail at once.
+    opened.pragma('busy_timeout = 5000');
+    return opened;
+  });
+  const ctx = createSqliteContext(db, options.now ?? (() => new Date()));
+  guardSync(() => ensureSequencesTable(ctx));
+
+  const run = <T>(fn: () => T): Promise<T> => {
+    if (!db.open) return Promise.reject(new StorageError('UNAVAILABLE', 'the SQLite storage is closed'));
+    try {
+      return Promise.resolve(fn());
+    } catch (error) {
+      return Promise.reject(toStorageError(error));
+    }
+  };
+
+  const feed = createTailingFeed(
+    {
+      readChanges: (query) => run(() => readChanges(ctx, query)),
+      latestCheckpoint: (collection) => run(() => latestCheckpoint(ctx, collection)),
+    },
+    { pollIntervalMs: options.pollIntervalMs ?? 1000, ...(options.onFeedError ? { onError: options.onFeedError } : {}) },
+  );
+
+  return {
+    kind: 'sqlite',
+    async ensureCollections(specs) {
+      await run(() => ensureCollections(ctx, specs));
+      await feed.track(specs.map((spec) => spec.name));
+    },
+    listIndexes: (collection) => run(() => listIndexes(ctx, collection)),
+    readChanges: (query) => run(() => readChanges(ctx, query)),
+    latestCheckpoint: (collection) => run(() => latestCheckpoint(ctx, collection)),
+    readByIds: (collection, ids, readOptions) => run(() => readByIds(ctx, collection, ids, readOptions?.omit)),
+    findOne: (collection, filter) => run(() => findOne(ctx, collection, filter)),
+    async write(collection, requests) {
+      const results = await run(() => write(ctx, collection, requests));
+      // Committed: let the feed read it now rather than at the next poll.
+      if (results.some((result) => result.kind === 'written')) feed.poke(collection);
+      return results;
+    },
+    changes: feed,
+    async close() {
+      feed.close();
+      if (db.open) db.close();
+    },
+  };
+}
+
+function guardSync<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Filters (field = value conjunctions) as SQL over the JSON document column. Comparisons are
+ * typed the way `matchesFilter` is: json_extract alone would make true equal 1, so booleans and
+ * numbers also test json_type. The json_extract term comes first so expression indexes serve it.
+ */
+import type { Filter, FilterValue } from '@oa/schema';
+import { StorageError } from '../errors';
+import { isSafeFieldName } from '../sync-indexes';
+
+export function jsonPath(field: string): string {
+  // Field names are spliced into SQL text (index expressions must match query text exactly),
+  // so only plain identifiers are allowed; values always go through parameters.
+  if (!isSafeFieldName(field)) throw new StorageError('INVALID_REQUEST', `not a plain field name: ${JSON.stringify(field)}`);
+  return `json_extract(doc, '$.${field}')`;
+}
+
+export interface SqlCondition {
+  readonly sql: string;
+  readonly params: unknown[];
+}
+
+function condition(field: string, value: FilterValue): SqlCondition {
+  const path = jsonPath(field);
+  if (typeof value === 'boolean') {
+    return { sql: `${path} = ${value ? 1 : 0} AND json_type(doc, '$.${field}') = '${value}'`, params: [] };
+  }
+  if (typeof value === 'number') {
+    return { sql: `${path} = ? AND json_type(doc, '$.${field}') IN ('integer', 'real')`, params: [value] };
+  }
+  return { sql: `${path} = ?`, params: [value] };
+}
+
+/** `1` for an empty filter, so it can always be ANDed in. */
+export function toSqlCondition(filter: Filter | undefined): SqlCondition {
+  const entries = Object.entries(filter ?? {});
+  if (entries.length === 0) return { sql: '1', params: [] };
+  const parts = entries.map(([field, value]) => condition(field, value));
+  return { sql: parts.map((p) => `(${p.sql})`).join(' AND '), params: parts.flatMap((p) => p.params) };
+}
+
+/** `doc` without the given top-level fields, computed by SQLite so they never reach Node. */
+export function projectDoc(omit: readonly string[] | undefined): string {
+  if (!omit || omit.length === 0) return 'doc';
+  const paths = omit.map((field) => {
+    jsonPath(field);
+    return `'$.${field}'`;
+  });
+  return `json_remove(doc, ${paths.join(', ')})`;
+}
+
+export const isLive = `json_type(doc, '$._deleted') = 'false'`;

@@ -1,0 +1,40 @@
+/** GET /health over real HTTP: it answers with the database kind, and errors are JSON, never stacks. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './http-server';
+
+describe('GET /health', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('answers 200 with the database kind', async () => {
+    const response = await fetch(`${server.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'sqlite' });
+  });
+
+  it('answers an unknown path with a JSON 404', async () => {
+    const response = await fetch(`${server.url}/nowhere`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+  });
+
+  it('refuses other methods with 405 and the allowed ones', async () => {
+    const response = await fetch(`${server.url}/health`, { method: 'POST' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('answers 503 with a stable code, and no stack, when the database is gone', async () => {
+    await server.storage.close();
+    const response = await fetch(`${server.url}/health`);
+    expect(response.status).toBe(503);
+    const body = await response.text();
+    expect(JSON.parse(body)).toEqual({ error: { code: 'DATABASE_UNAVAILABLE', message: expect.any(String) } });
+    expect(body).not.toMatch(/at .*\.ts:\d+/);
+  });
+});

@@ -1,0 +1,367 @@
+/**
+ * The storage contract, written once and run against every adapter (sqlite-storage.test.ts,
+ * mongodb-storage.test.ts) with no adapter branches: what replication relies on, from
+ * compare-and-set writes to checkpoints that never skip a write and the change feed.
+ */
+import { collections, type CollectionName } from '@oa/schema';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StorageError, type Change, type Storage, type StoredRow, type WriteRequest } from '../src/storage';
+
+export interface OpenedStorage {
+  readonly storage: Storage;
+  /** A second, independent handle on the same database (another server process). */
+  readonly openAnother: () => Promise<Storage>;
+  readonly cleanup: () => Promise<void>;
+}
+
+export type OpenStorage = (options: { now: () => Date }) => Promise<OpenedStorage>;
+
+const used: CollectionName[] = ['products', 'orders', 'users', 'reviews'];
+
+function product(id: string, fields: Record<string, unknown> = {}): WriteRequest['doc'] {
+  return { id, _deleted: false, name: `Product ${id}`, slug: `product-${id}`, isActive: true, price: 10, ...fields };
+}
+
+function create(doc: WriteRequest['doc']): WriteRequest {
+  return { id: String(doc.id), expectedSeq: null, doc };
+}
+
+function written(results: Awaited<ReturnType<Storage['write']>>): StoredRow[] {
+  return results.map((result) => {
+    if (result.kind !== 'written') throw new Error(`expected a write, got ${JSON.stringify(result)}`);
+    return result.row;
+  });
+}
+
+/** Reads a collection to its end in pages, returning every row in order. */
+async function readAll(storage: Storage, collection: CollectionName, after = 0, limit = 7): Promise<{ rows: StoredRow[]; checkpoint: number }> {
+  const rows: StoredRow[] = [];
+  let checkpoint = after;
+  for (let pages = 0; pages < 10_000; pages++) {
+    const page = await storage.readChanges({ collection, after: checkpoint, limit });
+    rows.push(...page.rows);
+    expect(page.checkpoint).toBeGreaterThanOrEqual(checkpoint);
+    if (page.checkpoint === checkpoint) break;
+    checkpoint = page.checkpoint;
+  }
+  return { rows, checkpoint };
+}
+
+function waitFor<T>(predicate: () => T | undefined, ms = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = (): void => {
+      const value = predicate();
+      if (value !== undefined) return resolve(value);
+      if (Date.now() - started > ms) return reject(new Error('timed out waiting'));
+      setTimeout(tick, 10);
+    };
+    tick();
+  });
+}
+
+export function describeStorageContract(adapterName: string, open: OpenStorage): void {
+  describe(`storage contract: ${adapterName}`, () => {
+    let opened: OpenedStorage;
+    let storage: Storage;
+    let clock = Date.parse('2026-01-01T00:00:00.000Z');
+    const now = (): Date => new Date((clock += 1000));
+
+    beforeEach(async () => {
+      opened = await open({ now });
+      storage = opened.storage;
+      await storage.ensureCollections(used.map((name) => ({ name, indexes: collections[name].indexes })));
+    });
+
+    afterEach(async () => {
+      await opened.cleanup();
+    });
+
+    describe('collections and indexes', () => {
+      it('creates the declared indexes and the owner-and-sequence indexes, and can run again', async () => {
+        await storage.ensureCollections(used.map((name) => ({ name, indexes: collections[name].indexes })));
+        const productIndexes = await storage.listIndexes('products');
+        for (const index of collections.products.indexes) expect(productIndexes).toContain(index.name);
+        const orderIndexes = await storage.listIndexes('orders');
+        for (const index of collections.orders.indexes) expect(orderIndexes).toContain(index.name);
+        expect(orderIndexes).toContain('orders_sync_userId');
+        const reviewIndexes = await storage.listIndexes('reviews');
+        expect(reviewIndexes).toEqual(expect.arrayContaining(['reviews_product_user', 'reviews_productId_userId', 'reviews_isApproved']));
+      });
+    });
+
+    describe('conditional writes', () => {
+      it('creates a document, assigning the sequence and updatedAt itself', async () => {
+        const [row] = written(await storage.write('products', [create(product('p1', { updatedAt: '1999-01-01T00:00:00.000Z' }))]));
+        expect(row!.seq).toBeGreaterThan(0);
+        expect(row!.doc).toMatchObject({ id: 'p1', name: 'Product p1', _deleted: false });
+        expect(row!.doc.updatedAt).not.toBe('1999-01-01T00:00:00.000Z');
+        expect(Date.parse(row!.doc.updatedAt)).toBeGreaterThan(Date.parse('2026-01-01T00:00:00.000Z'));
+        const [stored] = await storage.readByIds('products', ['p1']);
+        expect(stored).toEqual(row);
+      });
+
+      it('refuses to create a document whose id exists, answering with the stored state', async () => {
+        const [first] = written(await storage.write('products', [create(product('p1'))]));
+        const [result] = await storage.write('products', [create(product('p1', { name: 'Other' }))]);
+        expect(result).toEqual({ kind: 'conflict', current: first });
+      });
+
+      it('updates only when the stored sequence is still the one the writer saw', async () => {
+        const [first] = written(await storage.write('products', [create(product('p1'))]));
+        const [second] = written(
+          await storage.write('products', [{ id: 'p1', expectedSeq: first!.seq, doc: product('p1', { price: 12 }) }]),
+        );
+        expect(second!.seq).toBeGreaterThan(first!.seq);
+        expect(second!.doc.price).toBe(12);
+        // A writer still holding the first state is stale now.
+        const [stale] = await storage.write('products', [{ id: 'p1', expectedSeq: first!.seq, doc: product('p1', { price: 99 }) }]);
+        expect(stale).toEqual({ kind: 'conflict', current: second });
+        const [stored] = await storage.readByIds('products', ['p1']);
+        expect(stored!.doc.price).toBe(12);
+      });
+
+      it('answers an update of a missing document as a conflict with no current state', async () => {
+        const [result] = await storage.write('products', [{ id: 'ghost', expectedSeq: 3, doc: product('ghost') }]);
+        expect(result).toEqual({ kind: 'conflict', current: null });
+      });
+
+      it('answers each row of a batch on its own, in order', async () => {
+        written(await storage.write('products', [create(product('taken'))]));
+        const results = await storage.write('products', [create(product('a')), create(product('taken')), create(product('b'))]);
+        expect(results.map((r) => r.kind)).toEqual(['written', 'conflict', 'written']);
+        const stored = await storage.readByIds('products', ['a', 'b']);
+        expect(stored.map((row) => row.doc.id).sort()).toEqual(['a', 'b']);
+      });
+
+      it('refuses a value a unique index holds in another live document, and only that row', async () => {
+        written(await storage.write('products', [create(product('p1', { slug: 'mango' }))]));
+        const results = await storage.write('products', [create(product('p2', { slug: 'mango' })), create(product('p3', { slug: 'guava' }))]);
+        expect(results[0]).toEqual({ kind: 'duplicate', index: 'products_slug', fields: ['slug'] });
+        expect(results[1]!.kind).toBe('written');
+        expect(await storage.readByIds('products', ['p2'])).toEqual([]);
+      });
+
+      it('lets a soft-deleted document give up its unique value', async () => {
+        const [first] = written(await storage.write('products', [create(product('p1', { slug: 'mango' }))]));
+        written(await storage.write('products', [{ id: 'p1', expectedSeq: first!.seq, doc: product('p1', { slug: 'mango', _deleted: true }) }]));
+        const [result] = await storage.write('products', [create(product('p2', { slug: 'mango' }))]);
+        expect(result!.kind).toBe('written');
+      });
+
+      it('lets exactly one of many concurrent writers based on the same state win', async () => {
+        const [first] = written(await storage.write('products', [create(product('hot', { stock: 5 }))]));
+        const attempts = Array.from({ length: 20 }, (_, i) =>
+          storage.write('products', [{ id: 'hot', expectedSeq: first!.seq, doc: product('hot', { stock: 4, by: i }) }]),
+        );
+        const results = (await Promise.all(attempts)).map(([result]) => result!);
+        expect(results.filter((r) => r.kind === 'written')).toHaveLength(1);
+        expect(results.filter((r) => r.kind === 'conflict')).toHaveLength(19);
+      });
+
+      it('refuses a request whose document id differs from the request id', async () => {
+        await expect(storage.write('products', [{ id: 'a', expectedSeq: null, doc: product('b') }])).rejects.toMatchObject({
+          code: 'INVALID_REQUEST',
+        });
+      });
+    });
+
+    describe('reading changes after a checkpoint', () => {
+      it('pages through every document in sequence order, and stops where nothing is new', async () => {
+        for (let i = 0; i < 25; i += 5) {
+          written(await storage.write('products', Array.from({ length: 5 }, (_, j) => create(product(`p${i + j}`)))));
+        }
+        const { rows, checkpoint } = await readAll(storage, 'products');
+        expect(rows.map((row) => row.doc.id)).toEqual(Array.from({ length: 25 }, (_, i) => `p${i}`));
+        const seqs = rows.map((row) => row.seq);
+        expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+        expect(checkpoint).toBe(await storage.latestCheckpoint('products'));
+        const empty = await storage.readChanges({ collection: 'products', after: checkpoint, limit: 10 });
+        expect(empty).toEqual({ rows: [], checkpoint });
+      });
+
+      it('delivers an updated document again after the reader’s checkpoint', async () => {
+        const [a] = written(await storage.write('products', [create(product('a')), create(product('b'))]));
+        const { checkpoint } = await readAll(storage, 'products');
+        written(await storage.write('products', [{ id: 'a', expectedSeq: a!.seq, doc: product('a', { price: 20 }) }]));
+        const next = await readAll(storage, 'products', checkpoint);
+        expect(next.rows.map((row) => [row.doc.id, row.doc.price])).toEqual([['a', 20]]);
+      });
+
+      it('returns only the documents in the caller’s scope', async () => {
+        const order = (id: string, userId: string) => create({ id, _deleted: false, orderId: `O-${id}`, userId, total: 5 });
+        written(await storage.write('orders', [order('o1', 'alice'), order('o2', 'bob'), order('o3', 'alice')]));
+        const page = await storage.readChanges({ collection: 'orders', after: 0, limit: 10, scope: { userId: 'alice' } });
+        expect(page.rows.map((row) => row.doc.id)).toEqual(['o1', 'o3']);
+        const none = await storage.readChanges({ collection: 'orders', after: 0, limit: 10, scope: { userId: 'carol' } });
+        expect(none.rows).toEqual([]);
+      });
+
+      it('turns documents outside the visible filter into tombstones carrying only id and updatedAt', async () => {
+        written(
+          await storage.write('products', [
+            create(product('on', { isActive: true })),
+            create(product('off', { isActive: false, secretNote: 'hidden' })),
+          ]),
+        );
+        const page = await storage.readChanges({ collection: 'products', after: 0, limit: 10, visible: { isActive: true } });
+        expect(page.rows[0]!.doc).toMatchObject({ id: 'on', name: 'Product on' });
+        const tombstone = page.rows[1]!.doc;
+        expect(tombstone.id).toBe('off');
+        expect(tombstone._deleted).toBe(true);
+        expect(Object.keys(tombstone).sort()).toEqual(['_deleted', 'id', 'updatedAt']);
+        expect(typeof tombstone.updatedAt).toBe('string');
+      });
+
+      it('skips hidden and deleted documents entirely on a first sync', async () => {
+        const [gone] = written(await storage.write('products', [create(product('gone'))]));
+        written(await storage.write('products', [{ id: 'gone', expectedSeq: gone!.seq, doc: product('gone', { _deleted: true }) }]));
+        written(await storage.write('products', [create(product('on')), create(product('off', { isActive: false }))]));
+        const page = await storage.readChanges({
+          collection: 'products',
+          after: 0,
+          limit: 10,
+          visible: { isActive: true },
+          hidden: 'skip',
+        });
+        expect(page.rows.map((row) => row.doc.id)).toEqual(['on']);
+        expect(page.checkpoint).toBe(await storage.latestCheckpoint('products'));
+      });
+
+      it('compares filter values by type: true is not 1 and "5" is not 5', async () => {
+        written(
+          await storage.write('products', [
+            create(product('bool', { isActive: true, rank: 5 })),
+            create(product('num', { isActive: 1, rank: '5' })),
+          ]),
+        );
+        const active = await storage.readChanges({ collection: 'products', after: 0, limit: 10, visible: { isActive: true }, hidden: 'skip' });
+        expect(active.rows.map((row) => row.doc.id)).toEqual(['bool']);
+        const ranked = await storage.readChanges({ collection: 'products', after: 0, limit: 10, scope: { rank: 5 } });
+        expect(ranked.rows.map((row) => row.doc.id)).toEqual(['bool']);
+        const named = await storage.readChanges({ collection: 'products', after: 0, limit: 10, scope: { rank: '5' } });
+        expect(named.rows.map((row) => row.doc.id)).toEqual(['num']);
+      });
+
+      it('leaves omitted fields out of every document it returns', async () => {
+        written(await storage.write('users', [create({ id: 'u1', _deleted: false, email: 'a@example.com', passwordHash: 'scrypt$x' })]));
+        const page = await storage.readChanges({ collection: 'users', after: 0, limit: 10, omit: ['passwordHash'] });
+        expect(page.rows[0]!.doc).not.toHaveProperty('passwordHash');
+        expect(page.rows[0]!.doc.email).toBe('a@example.com');
+        const [byId] = await storage.readByIds('users', ['u1'], { omit: ['passwordHash'] });
+        expect(byId!.doc).not.toHaveProperty('passwordHash');
+        const [full] = await storage.readByIds('users', ['u1']);
+        expect(full!.doc.passwordHash).toBe('scrypt$x');
+      });
+
+      it('never skips a write, however reads and concurrent writes interleave', async () => {
+        const writers = Array.from({ length: 6 }, (_, w) =>
+          (async () => {
+            for (let i = 0; i < 10; i++) {
+              const result = await storage.write('products', [create(product(`w${w}-${i}`))]);
+              expect(result[0]!.kind).toBe('written');
+            }
+          })(),
+        );
+        const seen = new Set<string>();
+        let checkpoint = 0;
+        let done = false;
+        const reader = (async () => {
+          while (!done) {
+            const page = await storage.readChanges({ collection: 'products', after: checkpoint, limit: 4 });
+            for (const row of page.rows) seen.add(row.doc.id);
+            checkpoint = page.checkpoint;
+            await new Promise((resolve) => setTimeout(resolve, 1));
+          }
+        })();
+        await Promise.all(writers);
+        done = true;
+        await reader;
+        const rest = await readAll(storage, 'products', checkpoint);
+        for (const row of rest.rows) seen.add(row.doc.id);
+        expect(seen.size).toBe(60);
+      });
+
+      it('refuses a bad limit, a bad checkpoint or a field name that is not plain', async () => {
+        await expect(storage.readChanges({ collection: 'products', after: 0, limit: 0 })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+        await expect(storage.readChanges({ collection: 'products', after: -1, limit: 5 })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+        await expect(
+          storage.readChanges({ collection: 'products', after: 0, limit: 5, scope: { "a') OR 1=1 --": 'x' } }),
+        ).rejects.toBeInstanceOf(StorageError);
+        await expect(storage.findOne('products', { $where: 'x' })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+      });
+    });
+
+    describe('lookups', () => {
+      it('reads by ids, deleted documents included and unknown ids left out', async () => {
+        const [a] = written(await storage.write('products', [create(product('a')), create(product('b'))]));
+        written(await storage.write('products', [{ id: 'a', expectedSeq: a!.seq, doc: product('a', { _deleted: true }) }]));
+        const rows = await storage.readByIds('products', ['a', 'b', 'nope']);
+        const byId = Object.fromEntries(rows.map((row) => [row.doc.id, row.doc._deleted]));
+        expect(byId).toEqual({ a: true, b: false });
+        expect(await storage.readByIds('products', [])).toEqual([]);
+      });
+
+      it('finds one live document by a field', async () => {
+        const [old] = written(await storage.write('users', [create({ id: 'u-old', _deleted: false, email: 'same@example.com' })]));
+        written(await storage.write('users', [{ id: 'u-old', expectedSeq: old!.seq, doc: { id: 'u-old', _deleted: true, email: 'same@example.com' } }]));
+        written(await storage.write('users', [create({ id: 'u-new', _deleted: false, email: 'same@example.com' })]));
+        const found = await storage.findOne('users', { email: 'same@example.com' });
+        expect(found?.doc.id).toBe('u-new');
+        expect(await storage.findOne('users', { email: 'nobody@example.com' })).toBeUndefined();
+      });
+    });
+
+    describe('change feed', () => {
+      it('delivers committed changes in sequence order', async () => {
+        const changes: Change[] = [];
+        const unsubscribe = storage.changes.subscribe((change) => changes.push(change));
+        written(await storage.write('products', [create(product('a')), create(product('b'))]));
+        written(await storage.write('orders', [create({ id: 'o1', _deleted: false, orderId: 'O-1', userId: 'alice' })]));
+        await waitFor(() => (changes.flatMap((c) => c.rows).length >= 3 ? true : undefined));
+        unsubscribe();
+        const products = changes.filter((c) => c.collection === 'products').flatMap((c) => c.rows.map((r) => r.doc.id));
+        expect(products).toEqual(['a', 'b']);
+        const orders = changes.filter((c) => c.collection === 'orders').flatMap((c) => c.rows.map((r) => r.doc.id));
+        expect(orders).toEqual(['o1']);
+        for (const change of changes) expect(change.checkpoint).toBe(change.rows.at(-1)!.seq);
+      });
+
+      it('delivers writes made through another handle on the same database', async () => {
+        const other = await opened.openAnother();
+        try {
+          await other.ensureCollections([{ name: 'products', indexes: collections.products.indexes }]);
+          const seen: string[] = [];
+          const unsubscribe = storage.changes.subscribe((change) => seen.push(...change.rows.map((r) => r.doc.id)));
+          written(await other.write('products', [create(product('from-elsewhere'))]));
+          await waitFor(() => (seen.includes('from-elsewhere') ? true : undefined));
+          unsubscribe();
+        } finally {
+          await other.close();
+        }
+      });
+
+      it('stops calling a listener once it unsubscribes, and keeps serving the others', async () => {
+        const kept: string[] = [];
+        const dropped: string[] = [];
+        storage.changes.subscribe(() => {
+          throw new Error('a broken listener');
+        });
+        const stop = storage.changes.subscribe((change) => dropped.push(...change.rows.map((r) => r.doc.id)));
+        storage.changes.subscribe((change) => kept.push(...change.rows.map((r) => r.doc.id)));
+        stop();
+        written(await storage.write('products', [create(product('x'))]));
+        await waitFor(() => (kept.includes('x') ? true : undefined));
+        expect(dropped).toEqual([]);
+      });
+    });
+
+    describe('when closed', () => {
+      it('answers every call with UNAVAILABLE', async () => {
+        await storage.close();
+        await expect(storage.readChanges({ collection: 'products', after: 0, limit: 5 })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+        await expect(storage.write('products', [create(product('late'))])).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+      });
+    });
+  });
+}
