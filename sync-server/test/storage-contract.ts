@@ -324,7 +324,7 @@ export function describeStorageContract(adapterName: string, open: OpenStorage):
         expect(products).toEqual(['a', 'b']);
         const orders = changes.filter((c) => c.collection === 'orders').flatMap((c) => c.rows.map((r) => r.doc.id));
         expect(orders).toEqual(['o1']);
-        for (const change of changes) expect(change.checkpoint).toBe(change.rows.at(-1)!.seq);
+        for (const change of changes) expect(change.checkpoint).toBeGreaterThanOrEqual(change.rows.at(-1)!.seq);
       });
 
       it('delivers writes made through another handle on the same database', async () => {

@@ -45,8 +45,9 @@ export interface ReadChangesQuery {
 export interface ChangesPage {
   readonly rows: readonly StoredRow[];
   /**
-   * Where the next read continues: the seq of the last row examined. It can be past the last
-   * returned row when skipped rows were examined; it never passes a write still committing.
+   * Where the next read continues. A full page ends at its last row; a page that is not full
+   * moves it up to the highest safe sequence (past rows the reader skipped or may not see, and
+   * past sequence numbers spent on refused writes). It never passes a write still committing.
    */
   readonly checkpoint: number;
 }
@@ -100,7 +101,9 @@ export interface Storage {
   findOne(collection: CollectionName, filter: Filter): Promise<StoredRow | undefined>;
   /**
    * Conditional writes, one result per request in the same order. Each row is atomic and
-   * independent: a conflict or duplicate in one never undoes or blocks another.
+   * independent: a conflict or duplicate in one never undoes or blocks another. A batch as a
+   * whole is not atomic: when the call rejects (UNAVAILABLE), some rows may have been written;
+   * retrying is safe, since a row already applied then answers as a conflict with its state.
    */
   write(collection: CollectionName, requests: readonly WriteRequest[]): Promise<WriteResult[]>;
   readonly changes: ChangeFeed;

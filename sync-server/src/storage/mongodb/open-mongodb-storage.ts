@@ -1,0 +1,113 @@
+/**
+ * The production adapter: the shared MongoDB database (online_annavaram unless the URL names
+ * another), through the official driver. Several server processes may share it; checkpoints stay
+ * safe through leased sequences (sequence.ts). Every method translates driver errors once, here.
+ */
+import { MongoClient, type MongoClientOptions } from 'mongodb';
+import { createTailingFeed } from '../feed/create-tailing-feed';
+import { StorageError } from '../errors';
+import type { Storage, StorageOptions } from '../port';
+import { createChangeTriggers } from './change-triggers';
+import { createMongoContext } from './context';
+import { databaseNameFromUrl } from './database-name-from-url';
+import { ensureCollections, listIndexes } from './ensure-collections';
+import { findOne } from './find-one';
+import { readByIds } from './read-by-ids';
+import { latestCheckpoint, readChanges } from './read-changes';
+import { toStorageError } from './to-storage-error';
+import { write } from './write';
+
+export interface MongoStorageOptions extends StorageOptions {
+  /** mongodb:// or mongodb+srv:// */
+  readonly url: string;
+  /** Overrides the database named in the URL's path (default online_annavaram). */
+  readonly databaseName?: string;
+  /** On a standalone server (no change streams): how often to look for other processes' writes (ms). */
+  readonly pollIntervalMs?: number;
+  /** How long a writer's sequence lease holds readers back at most (ms; see sequence.ts). */
+  readonly leaseMs?: number;
+  readonly onFeedError?: (error: unknown) => void;
+  /** Passed to MongoClient (TLS, pool size, timeouts…); `ignoreUndefined` is always on. */
+  readonly clientOptions?: MongoClientOptions;
+}
+
+export async function openMongoStorage(options: MongoStorageOptions): Promise<Storage> {
+  const databaseName = options.databaseName ?? databaseNameFromUrl(options.url);
+  const leaseMs = options.leaseMs ?? 30_000;
+  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  if (!Number.isSafeInteger(leaseMs) || leaseMs < 1) throw new StorageError('INVALID_REQUEST', `bad leaseMs ${leaseMs}`);
+  const onError = options.onFeedError ?? (() => undefined);
+
+  let client: MongoClient;
+  try {
+    // ignoreUndefined: a field set to undefined is left out, as JSON (and the SQLite adapter) does,
+    // instead of being stored as null.
+    client = new MongoClient(options.url, { appName: 'oa-sync-server', ...options.clientOptions, ignoreUndefined: true });
+  } catch (cause) {
+    // The constructor only parses the URL and options (some parse failures surface as
+    // MongoRuntimeError), so whatever it throws is a configuration mistake.
+    throw new StorageError('INVALID_REQUEST', `MongoDB URL or client options refused: ${(cause as Error).message}`, { cause });
+  }
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    throw toStorageError(error);
+  }
+  const ctx = createMongoContext(client, databaseName, { now: options.now ?? (() => new Date()), leaseMs });
+
+  let closed = false;
+  const run = async <T>(fn: () => Promise<T>): Promise<T> => {
+    // The driver would reconnect a closed client on the next operation; a closed storage stays closed.
+    if (closed) throw new StorageError('UNAVAILABLE', 'the MongoDB storage is closed');
+    try {
+      return await fn();
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  };
+
+  const feed = createTailingFeed(
+    {
+      readChanges: (query) => run(() => readChanges(ctx, query)),
+      latestCheckpoint: (collection) => run(() => latestCheckpoint(ctx, collection)),
+    },
+    { onError },
+  );
+  const triggers = createChangeTriggers({
+    watch: (pipeline) => ctx.db.watch(pipeline, { maxAwaitTimeMS: 1000 }),
+    poke: (collection) => feed.poke(collection),
+    pollIntervalMs,
+    onError,
+  });
+
+  return {
+    kind: 'mongodb',
+    async ensureCollections(specs) {
+      await run(() => ensureCollections(ctx, specs));
+      const names = specs.map((spec) => spec.name);
+      // Positions first, then the stream: its first read (on start) continues from them.
+      await feed.track(names);
+      await triggers.follow(names);
+    },
+    listIndexes: (collection) => run(() => listIndexes(ctx, collection)),
+    readChanges: (query) => run(() => readChanges(ctx, query)),
+    latestCheckpoint: (collection) => run(() => latestCheckpoint(ctx, collection)),
+    readByIds: (collection, ids, readOptions) => run(() => readByIds(ctx, collection, ids, readOptions?.omit)),
+    findOne: (collection, filter) => run(() => findOne(ctx, collection, filter)),
+    async write(collection, requests) {
+      const results = await run(() => write(ctx, collection, requests));
+      // Released: let this process's feed read it now rather than at the stream's event.
+      if (results.some((result) => result.kind === 'written')) feed.poke(collection);
+      return results;
+    },
+    changes: feed,
+    async close() {
+      if (closed) return;
+      closed = true;
+      feed.close();
+      await triggers.close();
+      await client.close().catch(() => undefined);
+    },
+  };
+}
