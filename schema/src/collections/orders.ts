@@ -20,12 +20,14 @@ import type { IndexSpec } from './index-spec';
 
 export const orderVersion = 0;
 
-export const orderStatuses = ['pending', 'confirmed', 'packed', 'shipped', 'delivered', 'cancelled'] as const;
+/** `rejected`: refused by the server's order rules (out of stock, inactive product); see `rejectionReason`. */
+export const orderStatuses = ['pending', 'confirmed', 'packed', 'shipped', 'delivered', 'cancelled', 'rejected'] as const;
 export const orderStatusSchema = z.enum(orderStatuses);
 export type OrderStatus = z.infer<typeof orderStatusSchema>;
 
 export const paymentMethodSchema = z.enum(['cod', 'online']);
-export const paymentStatusSchema = z.enum(['pending', 'paid', 'failed', 'refunded']);
+/** `void`: the payment of a cancelled or rejected order, which will never be collected. */
+export const paymentStatusSchema = z.enum(['pending', 'paid', 'failed', 'refunded', 'void']);
 
 export const orderItemSchema = z.strictObject({
   productId: idSchema,
@@ -55,13 +57,17 @@ export const orderSchema = z.strictObject({
   paymentStatus: paymentStatusSchema,
   shippingAddress: addressSchema,
   notes: z.string().max(500).optional(),
-  trackingNumber: z.string().max(100).optional(),
+  /** The admin's note on the latest status change ("dispatched with DTDC 1234"). */
+  statusNote: z.string().max(500).optional(),
+  /** Why the server refused the order, in words the shopper can act on. */
+  rejectionReason: z.string().max(500).optional(),
   statusHistory: z
     .array(
       z.strictObject({
         status: orderStatusSchema,
         at: timestampSchema,
         by: z.enum(['customer', 'admin', 'system']),
+        note: z.string().max(500).optional(),
       }),
     )
     .max(50),

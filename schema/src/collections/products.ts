@@ -29,6 +29,9 @@ export const productSchema = z.strictObject({
   unit: z.string().max(40).optional(),
   tags: z.array(z.string().min(1).max(40)).max(20),
   isActive: z.boolean(),
+  /** Kept by the server from approved, undeleted reviews. */
+  ratingAverage: z.number().min(0).max(5),
+  ratingCount: z.int().min(0),
 });
 export type Product = z.infer<typeof productSchema>;
 

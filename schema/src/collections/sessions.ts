@@ -15,6 +15,10 @@ export const sessionSchema = z.strictObject({
   userId: idSchema,
   role: z.enum(['customer', 'admin']),
   refreshTokenHash: secretHashSchema,
+  /** How many times the refresh token was rotated; a presented token names its generation. */
+  generation: z.int().min(0),
+  /** Hashes of tokens already rotated away: presenting one again revokes the session. */
+  usedRefreshTokenHashes: z.array(secretHashSchema).max(20),
   deviceName: z.string().max(200),
   lastUsedAt: timestampSchema,
   expiresAt: timestampSchema,
@@ -25,3 +29,4 @@ export type Session = z.infer<typeof sessionSchema>;
 export const sessionRxSchema = toRxSchema({ name: 'sessions', version: sessionVersion, schema: sessionSchema });
 
 export const sessionIndexes: readonly IndexSpec[] = [];
+

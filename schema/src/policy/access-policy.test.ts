@@ -55,7 +55,7 @@ const missionSecrets: Record<CollectionName, readonly string[]> = {
   wishlists: [],
   orders: [],
   payments: [],
-  sessions: ['refreshTokenHash'],
+  sessions: ['refreshTokenHash', 'usedRefreshTokenHashes'],
   admins: ['passwordHash'],
 };
 

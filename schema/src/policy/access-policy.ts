@@ -79,7 +79,7 @@ export const accessPolicy: Readonly<Record<CollectionName, CollectionPolicy>> = 
         read: {},
         create: ['items', 'products', 'shippingAddress', 'paymentMethod', 'notes'],
       },
-      admin: { read: {}, update: ['status', 'paymentStatus', 'trackingNumber'] },
+      admin: { read: {}, update: ['status', 'statusNote'] },
     },
   },
   reviews: {
@@ -128,7 +128,7 @@ export const accessPolicy: Readonly<Record<CollectionName, CollectionPolicy>> = 
     },
   },
   sessions: {
-    secret: ['refreshTokenHash'],
+    secret: ['refreshTokenHash', 'usedRefreshTokenHashes'],
     roles: {
       // Signing out another device is deleting its session.
       customer: { owner: 'userId', read: {}, delete: true },

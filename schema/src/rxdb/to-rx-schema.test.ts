@@ -17,7 +17,7 @@ import { validateDocument } from '../validate-document';
 const missionSecrets: Partial<Record<CollectionName, readonly string[]>> = {
   users: ['passwordHash'],
   admins: ['passwordHash'],
-  sessions: ['refreshTokenHash'],
+  sessions: ['refreshTokenHash', 'usedRefreshTokenHashes'],
 };
 const leftOut = (name: CollectionName): string[] => ['_deleted', ...(missionSecrets[name] ?? [])];
 

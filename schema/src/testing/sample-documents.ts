@@ -61,6 +61,8 @@ const builders: Record<CollectionName, () => Record<string, unknown>> = {
     unit: 'box',
     tags: ['prasadam', 'sweet'],
     isActive: true,
+    ratingAverage: 4.5,
+    ratingCount: 2,
   }),
   reviews: () => ({
     productId: sampleIds.products,
@@ -114,6 +116,8 @@ const builders: Record<CollectionName, () => Record<string, unknown>> = {
     userId: sampleIds.users,
     role: 'customer',
     refreshTokenHash: 'sha256$cmVmcmVzaA',
+    generation: 0,
+    usedRefreshTokenHashes: [],
     deviceName: 'Pixel 8',
     lastUsedAt: at,
     expiresAt: '2026-02-01T00:00:00.000Z',
