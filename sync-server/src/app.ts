@@ -2,34 +2,51 @@
  * Builds the Koa application from its dependencies without listening, so tests drive the real
  * app over real HTTP on a port of their choosing. main.ts is the only file that listens.
  */
+import Router from '@koa/router';
 import Koa from 'koa';
-import type { Storage } from './storage/port';
+import type { Auth, AuthState } from './auth/auth';
 import { errorMiddleware } from './http/error-middleware';
+import type { CollectionRules } from './replication/push';
+import { createReplicationRouter } from './replication/routes';
+import type { StreamHub } from './replication/stream-hub';
+import type { CollectionName } from '@oa/schema';
+import type { Storage } from './storage/port';
 
 export interface AppDeps {
   readonly storage: Storage;
+  readonly auth: Auth;
+  readonly hub: StreamHub;
+  readonly rules: Readonly<Partial<Record<CollectionName, CollectionRules>>>;
+  readonly now?: () => Date;
   readonly log?: (message: string, error?: unknown) => void;
 }
 
-export function createApp({ storage, log = defaultLog }: AppDeps): Koa {
-  const app = new Koa();
+export function createApp(deps: AppDeps): Koa<AuthState> {
+  const { storage, log = defaultLog } = deps;
+  const app = new Koa<AuthState>();
   app.proxy = true;
   app.silent = true;
   app.on('error', (error: unknown) => log('request failed', error));
   app.use(errorMiddleware());
-  app.use(async (ctx, next) => {
-    if (ctx.path !== '/health') return next();
-    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
-      ctx.status = 405;
-      ctx.set('Allow', 'GET, HEAD');
-      ctx.body = { error: { code: 'METHOD_NOT_ALLOWED', message: 'Use GET /health' } };
-      return;
-    }
+
+  const router = new Router<AuthState>();
+  router.get('/health', async (ctx) => {
     // A real round trip to the database: a health check that cannot fail tells nobody anything.
     await storage.latestCheckpoint('products');
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { status: 'ok', database: storage.kind };
   });
+  const replication = createReplicationRouter({
+    storage,
+    hub: deps.hub,
+    rules: deps.rules,
+    now: deps.now ?? (() => new Date()),
+    authenticate: deps.auth.authenticate,
+  });
+  for (const routes of [router, deps.auth.router, replication]) {
+    app.use(routes.routes());
+    app.use(routes.allowedMethods());
+  }
   return app;
 }
 

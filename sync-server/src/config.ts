@@ -2,6 +2,7 @@
  * The server's configuration, from the environment, parsed once at start. Anything wrong stops
  * the server with every problem listed, rather than failing later on the first request.
  */
+import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { StorageError } from './storage/errors';
 import { parseDatabaseUrl, type DatabaseTarget } from './storage/create-storage';
@@ -11,14 +12,41 @@ export const defaultDatabaseUrl = 'file:./data/platform.db';
 export interface Config {
   readonly port: number;
   readonly host: string;
+  readonly production: boolean;
   readonly databaseUrl: string;
   readonly database: DatabaseTarget;
+  /** Where development keys and the SQLite file live. */
+  readonly dataDir: string;
+  readonly jwt: {
+    /** PKCS#8 PEM of an Ed25519 key; required in production, generated into dataDir otherwise. */
+    readonly privateKeyPem: string | undefined;
+    readonly issuer: string;
+    readonly audience: string;
+    readonly accessTtlSeconds: number;
+    readonly refreshTtlSeconds: number;
+  };
+  readonly firstAdmin: { readonly email: string; readonly password: string | undefined };
+  readonly seedDemoCatalog: boolean;
 }
 
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
 const environmentSchema = z.object({
+  NODE_ENV: z.string().default('development'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z.string().min(1).default(defaultDatabaseUrl),
+  DATA_DIR: z.string().min(1).default('./data'),
+  JWT_PRIVATE_KEY: z.string().min(1).optional(),
+  JWT_ISSUER: z.string().min(1).default('oa-sync-server'),
+  JWT_AUDIENCE: z.string().min(1).default('oa-apps'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(31_536_000).default(2_592_000),
+  ADMIN_EMAIL: z.email().default('admin@annavaram.local'),
+  ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD must be at least 12 characters').max(256).optional(),
+  SEED_DEMO_CATALOG: booleanFlag.default(true),
 });
 
 export class ConfigError extends Error {
@@ -35,13 +63,35 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
-  const { PORT, HOST, DATABASE_URL } = parsed.data;
+  const e = parsed.data;
   let database: DatabaseTarget;
   try {
-    database = parseDatabaseUrl(DATABASE_URL, cwd);
+    database = parseDatabaseUrl(e.DATABASE_URL, cwd);
   } catch (error) {
     if (error instanceof StorageError) throw new ConfigError([error.message]);
     throw error;
   }
-  return { port: PORT, host: HOST, databaseUrl: DATABASE_URL, database };
+  const production = e.NODE_ENV === 'production';
+  // A generated key kept on one machine's disk is fine for development; in production every
+  // server process must sign with the same configured key, or tokens fail at random.
+  if (production && !e.JWT_PRIVATE_KEY) {
+    throw new ConfigError(['JWT_PRIVATE_KEY: required when NODE_ENV=production (a PKCS#8 PEM Ed25519 key)']);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    production,
+    databaseUrl: e.DATABASE_URL,
+    database,
+    dataDir: isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(cwd, e.DATA_DIR),
+    jwt: {
+      privateKeyPem: e.JWT_PRIVATE_KEY?.replace(/\\n/g, '\n'),
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+    },
+    firstAdmin: { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD },
+    seedDemoCatalog: e.SEED_DEMO_CATALOG,
+  };
 }

@@ -1,20 +1,35 @@
 /**
- * Starts the sync server: configuration, the database (collections and indexes), the HTTP app.
- * The only file that listens. Bad configuration stops it here with a clear message.
+ * Starts the sync server: configuration, the database (collections and indexes), the first
+ * admin and the demo catalogue on an empty database, authentication, the live stream hub and
+ * the HTTP app. The only file that listens. Bad configuration stops it here with a clear message.
  */
 import { collectionNames, collections } from '@oa/schema';
 import { createApp } from './app';
+import { createAuth } from './auth/create-auth';
+import { ensureFirstAdmin } from './auth/first-admin';
+import { createPasswordHasher } from './auth/passwords';
 import { ConfigError, loadConfig } from './config';
+import { createRules } from './replication/rules/create-rules';
+import { createStreamHub } from './replication/stream-hub';
+import { seedDemoCatalog } from './seed/demo-catalog';
 import { createStorage } from './storage/create-storage';
 import { StorageError } from './storage/errors';
 
+const log = (message: string): void => console.log(`[sync-server] ${message}`);
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  const now = (): Date => new Date();
   const storage = await createStorage(config.database, {
     onFeedError: (error) => console.error('[sync-server] change feed:', error),
   });
   await storage.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
-  const app = createApp({ storage });
+  const passwords = createPasswordHasher();
+  await ensureFirstAdmin({ storage, passwords, email: config.firstAdmin.email, password: config.firstAdmin.password, now, log });
+  if (config.seedDemoCatalog && (await seedDemoCatalog(storage, now())).seeded) log('seeded the demo catalogue');
+  const auth = await createAuth({ storage, config, now, passwords });
+  const hub = createStreamHub(storage.changes);
+  const app = createApp({ storage, auth, hub, rules: createRules(), now });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -23,11 +38,13 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = config.database.kind === 'sqlite' ? config.database.path : 'MongoDB';
-  console.log(`[sync-server] listening on http://localhost:${port} (database: ${storage.kind}, ${where})`);
+  log(`listening on http://localhost:${port} (database: ${storage.kind}, ${where})`);
 
   const stop = (signal: string): void => {
-    console.log(`[sync-server] ${signal}: shutting down`);
+    log(`${signal}: shutting down`);
+    hub.close();
     server.close(() => void storage.close().then(() => process.exit(0)));
+    server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.once('SIGINT', () => stop('SIGINT'));

@@ -26,7 +26,7 @@ describe('GET /health', () => {
   it('refuses other methods with 405 and the allowed ones', async () => {
     const response = await fetch(`${server.url}/health`, { method: 'POST' });
     expect(response.status).toBe(405);
-    expect(response.headers.get('allow')).toBe('GET, HEAD');
+    expect(response.headers.get('allow')?.split(/,\s*/).sort()).toEqual(['GET', 'HEAD']);
   });
 
   it('answers 503 with a stable code, and no stack, when the database is gone', async () => {

@@ -1,35 +1,160 @@
-/** Test helper: the real app on a real SQLite file and a free port, torn down after. */
+/**
+ * Test helper: the real app (real auth, real replication, real stream hub) on a real SQLite file
+ * and a free port, with a cheap password cost; plus small clients for signing in and syncing.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectionNames, collections } from '@oa/schema';
 import { createApp } from '../src/app';
+import { createAuth } from '../src/auth/create-auth';
+import { ensureFirstAdmin } from '../src/auth/first-admin';
+import { createPasswordHasher } from '../src/auth/passwords';
+import { loadConfig, type Config } from '../src/config';
+import { createRules } from '../src/replication/rules/create-rules';
+import { createStreamHub, type StreamHub } from '../src/replication/stream-hub';
+import { seedDemoCatalog } from '../src/seed/demo-catalog';
 import { openSqliteStorage, type Storage } from '../src/storage';
+
+export const adminEmail = 'admin@annavaram.local';
+export const adminPassword = 'correct horse battery staple';
 
 export interface TestServer {
   readonly url: string;
   readonly storage: Storage;
+  readonly hub: StreamHub;
+  readonly config: Config;
   readonly errors: unknown[];
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+export interface TestServerOptions {
+  readonly seed?: boolean;
+  readonly env?: Record<string, string>;
+  readonly now?: () => Date;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const folder = mkdtempSync(join(tmpdir(), 'oa-http-'));
-  const storage = await openSqliteStorage({ path: join(folder, 'platform.db') });
+  const config = loadConfig({ DATA_DIR: folder, ...options.env }, folder);
+  const now = options.now ?? (() => new Date());
+  const storage = await openSqliteStorage({ path: join(folder, 'platform.db'), pollIntervalMs: 0 });
   await storage.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
+  // Tests pay a cheap scrypt cost; production keeps OWASP's (see auth/passwords.ts).
+  const passwords = createPasswordHasher({ logN: 10, r: 8, p: 1 });
+  await ensureFirstAdmin({ storage, passwords, email: adminEmail, password: adminPassword, now, log: () => undefined });
+  if (options.seed !== false) await seedDemoCatalog(storage, now());
+  const auth = await createAuth({ storage, config, now, passwords });
+  const hub = createStreamHub(storage.changes);
   const errors: unknown[] = [];
-  const server = createApp({ storage, log: (_message, error) => errors.push(error) }).listen(0, '127.0.0.1');
+  const app = createApp({ storage, auth, hub, rules: createRules(), now, log: (_message, error) => errors.push(error) });
+  const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     storage,
+    hub,
+    config,
     errors,
     async close() {
+      hub.close();
+      server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await storage.close();
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+export interface Session {
+  readonly accessToken: string;
+  readonly refreshToken: string;
+  readonly id: string;
+}
+
+async function postJson(url: string, body: unknown, token?: string): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+}
+
+export async function register(server: TestServer, email: string, name = 'Test Shopper'): Promise<Session> {
+  const response = await postJson(`${server.url}/auth/register`, { email, password: 'a long enough password', name });
+  if (response.status !== 201) throw new Error(`register failed: ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { accessToken: string; refreshToken: string; user: { id: string } };
+  return { accessToken: body.accessToken, refreshToken: body.refreshToken, id: body.user.id };
+}
+
+export async function signInAdmin(server: TestServer): Promise<Session> {
+  const response = await postJson(`${server.url}/auth/admin/login`, { email: adminEmail, password: adminPassword });
+  if (response.status !== 200) throw new Error(`admin login failed: ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { accessToken: string; refreshToken: string; admin: { id: string } };
+  return { accessToken: body.accessToken, refreshToken: body.refreshToken, id: body.admin.id };
+}
+
+export interface PullAnswer {
+  readonly status: number;
+  readonly body: { documents: Array<Record<string, unknown> & { id: string }>; checkpoint: string } & { error?: { code: string } };
+}
+
+export async function pullOnce(server: TestServer, collection: string, options: { token?: string; checkpoint?: string; limit?: number } = {}): Promise<PullAnswer> {
+  const query = new URLSearchParams();
+  if (options.checkpoint !== undefined) query.set('checkpoint', options.checkpoint);
+  if (options.limit !== undefined) query.set('limit', String(options.limit));
+  const response = await fetch(`${server.url}/sync/${collection}/pull?${query}`, {
+    headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+  });
+  return { status: response.status, body: (await response.json()) as PullAnswer['body'] };
+}
+
+/** Pulls until nothing is new, as a replica would; returns the replica (by id) and the checkpoint. */
+export type Doc = Record<string, unknown> & { id: string };
+
+export async function pullAll(
+  server: TestServer,
+  collection: string,
+  options: { token?: string; checkpoint?: string | undefined; replica?: Map<string, Doc> } = {},
+): Promise<{ replica: Map<string, Doc>; checkpoint: string | undefined; documents: Doc[] }> {
+  const replica = options.replica ?? new Map<string, Doc>();
+  let checkpoint = options.checkpoint;
+  const documents: Doc[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const { status, body } = await pullOnce(server, collection, { token: options.token, checkpoint, limit: 50 });
+    if (status !== 200) throw new Error(`pull ${collection} failed: ${status} ${JSON.stringify(body)}`);
+    for (const doc of body.documents) {
+      documents.push(doc);
+      if (doc._deleted) replica.delete(doc.id);
+      else replica.set(doc.id, doc);
+    }
+    if (body.documents.length === 0 && body.checkpoint === checkpoint) break;
+    checkpoint = body.checkpoint;
+    if (body.documents.length === 0) break;
+  }
+  return { replica, checkpoint, documents };
+}
+
+export interface PushAnswer {
+  readonly status: number;
+  readonly body: { conflicts: Array<Record<string, unknown> & { id: string }>; rejections: Array<{ id: string; code: string; message: string }> } & {
+    error?: { code: string };
+  };
+}
+
+export async function pushRows(server: TestServer, collection: string, rows: unknown, token?: string): Promise<PushAnswer> {
+  const response = await postJson(`${server.url}/sync/${collection}/push`, rows, token);
+  return { status: response.status, body: (await response.json()) as PushAnswer['body'] };
+}
+
+/** A push of new documents (no assumed master state). */
+export function creates(...docs: Array<Record<string, unknown>>): unknown[] {
+  return docs.map((doc) => ({ assumedMasterState: null, newDocumentState: { _deleted: false, ...doc } }));
+}
+
+/** A push of a change to a document the client holds as `assumed`. */
+export function update(assumed: Record<string, unknown>, changes: Record<string, unknown>): unknown[] {
+  return [{ assumedMasterState: assumed, newDocumentState: { ...assumed, ...changes } }];
 }

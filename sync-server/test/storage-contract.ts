@@ -312,6 +312,18 @@ export function describeStorageContract(adapterName: string, open: OpenStorage):
       });
     });
 
+    describe('finding many', () => {
+      it('returns the live documents matching a filter, oldest change first, up to the limit', async () => {
+        const review = (id: string, productId: string, fields: Record<string, unknown> = {}) =>
+          create({ id, _deleted: false, productId, userId: `u-${id}`, rating: 4, ...fields });
+        written(await storage.write('reviews', [review('r1', 'p1'), review('r2', 'p2'), review('r3', 'p1'), review('r4', 'p1', { _deleted: true })]));
+        const rows = await storage.findMany('reviews', { productId: 'p1' }, 10);
+        expect(rows.map((row) => row.doc.id)).toEqual(['r1', 'r3']);
+        expect((await storage.findMany('reviews', { productId: 'p1' }, 1)).map((row) => row.doc.id)).toEqual(['r1']);
+        await expect(storage.findMany('reviews', { productId: 'p1' }, 0)).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+      });
+    });
+
     describe('change feed', () => {
       it('delivers committed changes in sequence order', async () => {
         const changes: Change[] = [];

@@ -99,6 +99,8 @@ export interface Storage {
   readByIds(collection: CollectionName, ids: readonly string[], options?: { readonly omit?: readonly string[] }): Promise<StoredRow[]>;
   /** The first live (not deleted) document matching the filter, e.g. a user by email. */
   findOne(collection: CollectionName, filter: Filter): Promise<StoredRow | undefined>;
+  /** Live documents matching the filter, oldest change first, at most `limit` (e.g. a product's reviews). */
+  findMany(collection: CollectionName, filter: Filter, limit: number): Promise<StoredRow[]>;
   /**
    * Conditional writes, one result per request in the same order. Each row is atomic and
    * independent: a conflict or duplicate in one never undoes or blocks another. A batch as a

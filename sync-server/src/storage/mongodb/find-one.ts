@@ -1,5 +1,6 @@
-/** The first live document matching a filter (a user by email, an order by its number). */
+/** Live documents matching a filter: the first one (a user by email) or several (a product's reviews). */
 import type { CollectionName, Filter } from '@oa/schema';
+import { StorageError } from '../errors';
 import type { StoredRow } from '../port';
 import type { MongoContext } from './context';
 import { allOf, isLive, omitProjection, toMongoQuery } from './mongo-filter';
@@ -9,4 +10,13 @@ export async function findOne(ctx: MongoContext, collection: CollectionName, fil
   const target = ctx.collection(collection);
   const raw = await target.findOne(allOf(toMongoQuery(filter), isLive), { sort: { _seq: 1 }, projection: omitProjection(undefined) });
   return raw ? toRow(raw) : undefined;
+}
+
+export async function findMany(ctx: MongoContext, collection: CollectionName, filter: Filter, limit: number): Promise<StoredRow[]> {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new StorageError('INVALID_REQUEST', `bad limit ${limit}`);
+  const target = ctx.collection(collection);
+  const raw = await target
+    .find(allOf(toMongoQuery(filter), isLive), { sort: { _seq: 1 }, limit, projection: omitProjection(undefined) })
+    .toArray();
+  return raw.map(toRow);
 }

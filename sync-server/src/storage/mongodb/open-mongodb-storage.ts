@@ -11,7 +11,7 @@ import { createChangeTriggers } from './change-triggers';
 import { createMongoContext } from './context';
 import { databaseNameFromUrl } from './database-name-from-url';
 import { ensureCollections, listIndexes } from './ensure-collections';
-import { findOne } from './find-one';
+import { findMany, findOne } from './find-one';
 import { readByIds } from './read-by-ids';
 import { latestCheckpoint, readChanges } from './read-changes';
 import { toStorageError } from './to-storage-error';
@@ -95,6 +95,7 @@ export async function openMongoStorage(options: MongoStorageOptions): Promise<St
     latestCheckpoint: (collection) => run(() => latestCheckpoint(ctx, collection)),
     readByIds: (collection, ids, readOptions) => run(() => readByIds(ctx, collection, ids, readOptions?.omit)),
     findOne: (collection, filter) => run(() => findOne(ctx, collection, filter)),
+    findMany: (collection, filter, limit) => run(() => findMany(ctx, collection, filter, limit)),
     async write(collection, requests) {
       const results = await run(() => write(ctx, collection, requests));
       // Released: let this process's feed read it now rather than at the stream's event.

@@ -10,7 +10,7 @@ import { StorageError } from '../errors';
 import type { Storage, StorageOptions } from '../port';
 import { createSqliteContext } from './context';
 import { ensureCollections, ensureSequencesTable, listIndexes } from './ensure-collections';
-import { findOne } from './find-one';
+import { findMany, findOne } from './find-one';
 import { readByIds } from './read-by-ids';
 import { latestCheckpoint, readChanges } from './read-changes';
 import { toStorageError } from './to-storage-error';
@@ -67,6 +67,7 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     latestCheckpoint: (collection) => run(() => latestCheckpoint(ctx, collection)),
     readByIds: (collection, ids, readOptions) => run(() => readByIds(ctx, collection, ids, readOptions?.omit)),
     findOne: (collection, filter) => run(() => findOne(ctx, collection, filter)),
+    findMany: (collection, filter, limit) => run(() => findMany(ctx, collection, filter, limit)),
     async write(collection, requests) {
       const results = await run(() => write(ctx, collection, requests));
       // Committed: let the feed read it now rather than at the next poll.

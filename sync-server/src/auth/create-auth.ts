@@ -1,0 +1,55 @@
+/**
+ * Builds the server's authentication (auth.ts) from the storage and configuration: loads the
+ * signing key (a bad one stops the server here, at start), and wires accounts, sessions, access
+ * tokens, the /auth routes and the middleware together. It does not create the first admin
+ * (first-admin.ts) and does not listen.
+ */
+import type { Config } from '../config';
+import { AppError } from '../http/app-error';
+import type { Storage } from '../storage/port';
+import { createAccounts } from './accounts';
+import type { Auth, VerifiedToken } from './auth';
+import { createAuthRouter } from './auth-router';
+import { createAuthenticate } from './authenticate';
+import { createPasswordHasher, type PasswordHasher } from './passwords';
+import { createSessions } from './sessions';
+import { loadSigningKey } from './signing-key';
+import { createAccessTokens } from './tokens';
+
+export interface AuthDeps {
+  readonly storage: Storage;
+  readonly config: Config;
+  readonly now?: () => Date;
+  /** Tests pass a cheaper hasher; production uses the OWASP parameters (passwords.ts). */
+  readonly passwords?: PasswordHasher;
+}
+
+export async function createAuth({ storage, config, now = () => new Date(), passwords = createPasswordHasher() }: AuthDeps): Promise<Auth> {
+  const key = await loadSigningKey(config);
+  const tokens = createAccessTokens({
+    key,
+    issuer: config.jwt.issuer,
+    audience: config.jwt.audience,
+    ttlSeconds: config.jwt.accessTtlSeconds,
+    now,
+  });
+  const sessions = createSessions({ storage, now, ttlSeconds: config.jwt.refreshTtlSeconds });
+  const accounts = await createAccounts({ storage, passwords, now });
+
+  async function verifyAccessToken(token: string): Promise<VerifiedToken> {
+    const verified = await tokens.verify(token);
+    // A signature proves who we issued the token to, not that the session still stands: the
+    // session is read on every request, so logout and reuse revocation take effect at once
+    // rather than when the token expires.
+    const session = await sessions.findLive(verified.sessionId);
+    if (!session) throw new AppError(401, 'SESSION_ENDED', 'The session has ended; sign in again');
+    if (session.userId !== verified.caller.id || session.role !== verified.caller.role) {
+      throw new AppError(401, 'TOKEN_INVALID', 'The access token is not valid');
+    }
+    return verified;
+  }
+
+  const authenticate = createAuthenticate(verifyAccessToken);
+  const router = createAuthRouter({ accounts, sessions, tokens, authenticate });
+  return { router, authenticate, verifyAccessToken };
+}

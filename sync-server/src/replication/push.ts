@@ -1,0 +1,126 @@
+/**
+ * POST /sync/:collection/push → `{ conflicts, rejections }`, RxDB's push semantics with every
+ * security layer applied per row. Steps:
+ *   1. parse the rows (a malformed row is refused alone);
+ *   2. read the stored documents (the truth, whatever the client assumed);
+ *   3. per row: a stale assumed state is a conflict answered with what the caller may see;
+ *      otherwise the collection's rules (orders, reviews) or the generic rule decide the write;
+ *   4. write the generic rows in one conditional batch; a lost race is a conflict;
+ *   5. every refused row also returns the authoritative state in `conflicts`, so the client's
+ *      copy takes the server's answer and its upload queue never wedges.
+ */
+import { isDeepEqual, type Caller, type CategoryRef, type CollectionName } from '@oa/schema';
+import { AppError } from '../http/app-error';
+import { authoritativeState, toCallerView } from '../policy/caller-view';
+import { prepareWrite } from '../policy/prepare-write';
+import type { Storage, StoredDocument, StoredRow, WriteRequest } from '../storage/port';
+import { loadCategories } from './load-categories';
+import { parsePushRows, type PushRow } from './push-rows';
+import { resolveCollection } from './resolve-read';
+
+export interface Rejection {
+  readonly id: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface PushResponse {
+  readonly conflicts: StoredDocument[];
+  readonly rejections: Rejection[];
+}
+
+export type RowOutcome =
+  | { readonly kind: 'written' }
+  | { readonly kind: 'conflict'; readonly state: StoredDocument }
+  | { readonly kind: 'refused'; readonly code: string; readonly message: string; readonly state: StoredDocument };
+
+export interface RuleContext {
+  readonly storage: Storage;
+  readonly caller: Exclude<Caller, { role: 'anonymous' }>;
+  readonly collection: CollectionName;
+  readonly now: () => Date;
+}
+
+/** A collection whose writes have side effects (stock, payments, ratings) handles its own rows. */
+export interface CollectionRules {
+  handleRow(context: RuleContext, row: PushRow, stored: StoredRow | undefined): Promise<RowOutcome>;
+}
+
+export interface PushRequest {
+  readonly collection: string;
+  readonly caller: Caller;
+  readonly body: unknown;
+}
+
+export interface PushDeps {
+  readonly storage: Storage;
+  readonly now: () => Date;
+  readonly rules: Readonly<Partial<Record<CollectionName, CollectionRules>>>;
+}
+
+export async function push(deps: PushDeps, request: PushRequest): Promise<PushResponse> {
+  const collection = resolveCollection(request.collection);
+  const caller = request.caller;
+  if (caller.role === 'anonymous') throw new AppError(401, 'UNAUTHENTICATED', 'Sign in to make changes');
+  const { rows, malformed } = parsePushRows(request.body);
+
+  const conflicts: StoredDocument[] = [];
+  const rejections: Rejection[] = [];
+  const refuse = (id: string, code: string, message: string, state: StoredDocument): void => {
+    rejections.push({ id, code, message });
+    conflicts.push(state);
+  };
+  for (const row of malformed) {
+    rejections.push({ id: row.id, code: 'INVALID_ROW', message: row.message });
+    // Only an id we could read can be corrected; there is nothing else to answer with.
+    if (row.id) conflicts.push({ id: row.id, _deleted: true, updatedAt: '' });
+  }
+  if (rows.length === 0) return { conflicts, rejections };
+
+  const stored = new Map((await deps.storage.readByIds(collection, rows.map((row) => row.id))).map((r) => [r.doc.id, r]));
+  const rules = deps.rules[collection];
+  const context: RuleContext = { storage: deps.storage, caller, collection, now: deps.now };
+  let categories: CategoryRef[] | undefined;
+  const pending: Array<{ row: PushRow; request: WriteRequest }> = [];
+
+  for (const row of rows) {
+    const current = stored.get(row.id);
+    const view = toCallerView(collection, caller, current?.doc);
+    // RxDB conflict semantics, judged on what this caller could have seen: a document that
+    // exists must be pushed on top of exactly its current state.
+    if (view.kind !== 'none' && (row.assumed === null || !isDeepEqual(row.assumed, view.doc))) {
+      conflicts.push(view.doc);
+      continue;
+    }
+    if (rules) {
+      const outcome = await rules.handleRow(context, row, current);
+      if (outcome.kind === 'conflict') conflicts.push(outcome.state);
+      if (outcome.kind === 'refused') refuse(row.id, outcome.code, outcome.message, outcome.state);
+      continue;
+    }
+    if (collection === 'products' && categories === undefined) categories = await loadCategories(deps.storage);
+    const prepared = prepareWrite({
+      collection,
+      caller,
+      stored: current?.doc,
+      incoming: row.incoming,
+      now: deps.now().toISOString(),
+      ...(categories ? { categories } : {}),
+    });
+    if (prepared.kind === 'refuse') refuse(row.id, prepared.code, prepared.message, authoritativeState(collection, caller, row.id, current?.doc));
+    if (prepared.kind === 'write') pending.push({ row, request: { id: row.id, expectedSeq: current?.seq ?? null, doc: prepared.doc } });
+  }
+
+  if (pending.length > 0) {
+    const results = await deps.storage.write(collection, pending.map((p) => p.request));
+    results.forEach((result, i) => {
+      const { row } = pending[i]!;
+      if (result.kind === 'conflict') conflicts.push(authoritativeState(collection, caller, row.id, result.current?.doc));
+      if (result.kind === 'duplicate') {
+        const state = authoritativeState(collection, caller, row.id, stored.get(row.id)?.doc);
+        refuse(row.id, 'DUPLICATE', `Another document already has this ${result.fields.join(', ') || 'value'}`, state);
+      }
+    });
+  }
+  return { conflicts, rejections };
+}

@@ -1,0 +1,68 @@
+/**
+ * The replication endpoints on Koa, the only Koa file of replication/: it reads the request,
+ * calls pull / push / the stream hub, and writes the answer. Everything else here is plain
+ * functions of data.
+ */
+import Router from '@koa/router';
+import type { AuthState } from '../auth/auth';
+import { AppError } from '../http/app-error';
+import { readJsonBody } from '../http/read-json-body';
+import type { Storage } from '../storage/port';
+import { z } from 'zod';
+import { pull } from './pull';
+import { push, type PushDeps } from './push';
+import { maxPushBytes } from './push-rows';
+import { resolveRead } from './resolve-read';
+import type { StreamHub } from './stream-hub';
+import type Koa from 'koa';
+
+export interface ReplicationRouteDeps extends PushDeps {
+  readonly storage: Storage;
+  readonly hub: StreamHub;
+  readonly authenticate: Koa.Middleware<AuthState>;
+}
+
+const single = (value: string | string[] | undefined): string | undefined => {
+  if (Array.isArray(value)) throw new AppError(400, 'BAD_QUERY', 'Give each query parameter once');
+  return value;
+};
+
+export function createReplicationRouter(deps: ReplicationRouteDeps): Router<AuthState> {
+  const router = new Router<AuthState>();
+
+  router.get('/sync/stream', deps.authenticate, async (ctx) => {
+    const names = (single(ctx.query.collections) ?? '').split(',').filter(Boolean);
+    if (names.length === 0 || names.length > 20) {
+      throw new AppError(400, 'BAD_QUERY', 'collections must list the collections to follow, comma-separated');
+    }
+    const collections = [...new Set(names.map((name) => resolveRead(name, ctx.state.caller).collection))];
+    // From here on the hub writes the response itself, for as long as the stream lives.
+    ctx.respond = false;
+    ctx.req.socket.setTimeout(0);
+    ctx.req.socket.setNoDelay(true);
+    ctx.res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    await deps.hub.attach({ caller: ctx.state.caller, collections, response: ctx.res, endsAt: ctx.state.token?.expiresAt });
+  });
+
+  router.get('/sync/:collection/pull', deps.authenticate, async (ctx) => {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = await pull(deps.storage, {
+      collection: ctx.params.collection!,
+      caller: ctx.state.caller,
+      checkpoint: single(ctx.query.checkpoint),
+      limit: single(ctx.query.limit),
+    });
+  });
+
+  router.post('/sync/:collection/push', deps.authenticate, async (ctx) => {
+    const body = await readJsonBody(ctx, z.unknown(), maxPushBytes);
+    ctx.body = await push(deps, { collection: ctx.params.collection!, caller: ctx.state.caller, body });
+  });
+
+  return router;
+}

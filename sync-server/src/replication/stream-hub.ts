@@ -1,0 +1,109 @@
+/**
+ * The live stream: one Server-Sent-Events connection per client carrying every collection it
+ * replicates. One subscription to the storage's change feed serves every connection; each
+ * change is filtered per reader (scope, visibility, secrets) and serialised once per distinct
+ * scope, so a thousand shoppers watching the catalogue cost one JSON.stringify per change.
+ */
+import type { ServerResponse } from 'node:http';
+import { readFilterFor, type Caller, type CollectionName } from '@oa/schema';
+import { toCallerView } from '../policy/caller-view';
+import type { Change, ChangeFeed, StoredDocument } from '../storage/port';
+import { encodeCheckpoint, scopeFingerprint } from './checkpoint';
+
+export interface StreamClient {
+  readonly caller: Caller;
+  readonly collections: readonly CollectionName[];
+  readonly response: ServerResponse;
+  /** When the client's access token expires the stream ends; it reconnects with a fresh one. */
+  readonly endsAt: Date | undefined;
+}
+
+export interface StreamHub {
+  /** Starts streaming to this response; resolves when the stream has ended. */
+  attach(client: StreamClient): Promise<void>;
+  readonly size: number;
+  close(): void;
+}
+
+/** A client whose unsent data grows past this is too slow to keep: dropped, it reconnects and resyncs. */
+const maxBufferedBytes = 1024 * 1024;
+const heartbeatMs = 25_000;
+
+export function createStreamHub(feed: ChangeFeed, options: { heartbeatMs?: number } = {}): StreamHub {
+  const clients = new Set<{ client: StreamClient; end: () => void }>();
+  let unsubscribe: (() => void) | undefined;
+
+  const send = (entry: { client: StreamClient; end: () => void }, text: string): void => {
+    const { response } = entry.client;
+    if (response.writableEnded || response.destroyed) return entry.end();
+    response.write(text);
+    if (response.writableLength > maxBufferedBytes) entry.end();
+  };
+
+  const onChange = (change: Change): void => {
+    const payloads = new Map<string, string | null>();
+    for (const entry of clients) {
+      const { caller, collections } = entry.client;
+      if (!collections.includes(change.collection)) continue;
+      const filter = readFilterFor(change.collection, caller);
+      if (!filter) continue;
+      const fingerprint = scopeFingerprint(change.collection, caller.role, filter);
+      let payload = payloads.get(fingerprint);
+      if (payload === undefined) {
+        const documents: StoredDocument[] = [];
+        for (const row of change.rows) {
+          const view = toCallerView(change.collection, caller, row.doc);
+          if (view.kind !== 'none') documents.push(view.doc);
+        }
+        const checkpoint = encodeCheckpoint({ seq: change.checkpoint, firstSyncUntil: undefined }, fingerprint);
+        payload = documents.length > 0 ? `data: ${JSON.stringify({ collection: change.collection, documents, checkpoint })}\n\n` : null;
+        payloads.set(fingerprint, payload);
+      }
+      if (payload !== null) send(entry, payload);
+    }
+  };
+
+  const heartbeat = setInterval(() => {
+    for (const entry of clients) send(entry, ': ping\n\n');
+  }, options.heartbeatMs ?? heartbeatMs);
+  heartbeat.unref();
+
+  return {
+    get size() {
+      return clients.size;
+    },
+    attach(client) {
+      return new Promise<void>((resolve) => {
+        const { response } = client;
+        let timer: NodeJS.Timeout | undefined;
+        const entry = {
+          client,
+          end: () => {
+            if (!clients.delete(entry)) return;
+            if (timer) clearTimeout(timer);
+            if (clients.size === 0 && unsubscribe) {
+              unsubscribe();
+              unsubscribe = undefined;
+            }
+            if (!response.writableEnded) response.end();
+            resolve();
+          },
+        };
+        clients.add(entry);
+        unsubscribe ??= feed.subscribe(onChange);
+        response.once('close', entry.end);
+        if (client.endsAt) {
+          timer = setTimeout(entry.end, Math.max(0, client.endsAt.getTime() - Date.now()));
+          timer.unref();
+        }
+        // The first event tells the client to pull from its checkpoint: whatever changed between
+        // its last pull and this connection arrives that way, and the stream carries the rest.
+        send(entry, 'retry: 2000\ndata: "RESYNC"\n\n');
+      });
+    },
+    close() {
+      clearInterval(heartbeat);
+      for (const entry of [...clients]) entry.end();
+    },
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * POST /sync/:collection/push over real HTTP, for the collections without side effects:
+ * ownership from the stored document, fields each role may change, aliases, validation,
+ * conflicts, and per-row refusals that always hand back the authoritative state.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creates, pullAll, pushRows, register, signInAdmin, startTestServer, update, type Session, type TestServer } from './http-server';
+
+describe('push', () => {
+  let server: TestServer;
+  let admin: Session;
+  let alice: Session;
+  let bob: Session;
+  beforeAll(async () => {
+    server = await startTestServer();
+    admin = await signInAdmin(server);
+    alice = await register(server, 'alice@example.com', 'Alice');
+    bob = await register(server, 'bob@example.com', 'Bob');
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('needs a token', async () => {
+    const answer = await pushRows(server, 'cart_items', creates({ id: 'x', cartId: 'c', productId: 'p', quantity: 1 }));
+    expect(answer.status).toBe(401);
+  });
+
+  it('lets a shopper fill their own cart, setting the owner from the token whatever the client claims', async () => {
+    const answer = await pushRows(
+      server,
+      'cart_items',
+      creates({ id: 'ci-alice-1', cartId: 'cart-alice', productId: 'demo-product-1', quantity: 2, userId: bob.id }),
+      alice.accessToken,
+    );
+    expect(answer.body).toEqual({ conflicts: [], rejections: [] });
+    const mine = await pullAll(server, 'cart_items', { token: alice.accessToken });
+    expect(mine.replica.get('ci-alice-1')).toMatchObject({ userId: alice.id, quantity: 2 });
+    const bobs = await pullAll(server, 'cart_items', { token: bob.accessToken });
+    expect(bobs.replica.size).toBe(0);
+  });
+
+  it("refuses to touch another shopper's document, answering with a deletion that reveals nothing", async () => {
+    const mine = await pullAll(server, 'cart_items', { token: alice.accessToken });
+    const item = mine.replica.get('ci-alice-1')!;
+    const answer = await pushRows(server, 'cart_items', update(item, { quantity: 9 }), bob.accessToken);
+    expect(answer.body.rejections).toEqual([{ id: 'ci-alice-1', code: 'NOT_FOUND', message: expect.any(String) }]);
+    expect(answer.body.conflicts).toEqual([{ id: 'ci-alice-1', _deleted: true, updatedAt: expect.any(String) }]);
+    const still = await pullAll(server, 'cart_items', { token: alice.accessToken });
+    expect(still.replica.get('ci-alice-1')?.quantity).toBe(2);
+  });
+
+  it('answers a stale assumed state with the current document', async () => {
+    const mine = await pullAll(server, 'cart_items', { token: alice.accessToken });
+    const item = mine.replica.get('ci-alice-1')!;
+    expect((await pushRows(server, 'cart_items', update(item, { quantity: 3 }), alice.accessToken)).body.conflicts).toEqual([]);
+    const stale = await pushRows(server, 'cart_items', update(item, { quantity: 5 }), alice.accessToken);
+    expect(stale.body.conflicts).toHaveLength(1);
+    expect(stale.body.conflicts[0]).toMatchObject({ id: 'ci-alice-1', quantity: 3 });
+    expect(stale.body.rejections).toEqual([]);
+  });
+
+  it("refuses a change to a field the role may not change, and one to the catalogue by a shopper", async () => {
+    const profile = (await pullAll(server, 'users', { token: alice.accessToken })).replica.get(alice.id)!;
+    const email = await pushRows(server, 'users', update(profile, { email: 'mallory@example.com' }), alice.accessToken);
+    expect(email.body.rejections[0]).toMatchObject({ id: alice.id, code: 'FIELD_NOT_WRITABLE' });
+    expect(email.body.conflicts[0]).toMatchObject({ id: alice.id, email: 'alice@example.com' });
+    expect(JSON.stringify(email.body)).not.toContain('passwordHash');
+    const renamed = await pushRows(server, 'users', update(profile, { name: 'Alice A.', phone: '9876543210' }), alice.accessToken);
+    expect(renamed.body).toEqual({ conflicts: [], rejections: [] });
+
+    const product = (await pullAll(server, 'products')).replica.get('demo-product-2')!;
+    const cheaper = await pushRows(server, 'products', update(product, { price: 1 }), alice.accessToken);
+    expect(cheaper.body.rejections[0]).toMatchObject({ id: 'demo-product-2', code: 'FORBIDDEN' });
+    expect(cheaper.body.conflicts[0]).toMatchObject({ id: 'demo-product-2', price: product.price });
+  });
+
+  it('fills legacy alias names on an admin write and refuses a disagreement', async () => {
+    const created = await pushRows(
+      server,
+      'products',
+      creates({ id: 'p-new', name: 'Tulasi Mala', slug: 'tulasi-mala', price: 150, category: 'Pooja Items', stock: 10, imageUrl: '/images/mala.jpg' }),
+      admin.accessToken,
+    );
+    expect(created.body).toEqual({ conflicts: [], rejections: [] });
+    const stored = (await pullAll(server, 'products', { token: admin.accessToken })).replica.get('p-new')!;
+    expect(stored).toMatchObject({ categoryId: 'cat-pooja', totalStock: 10, images: ['/images/mala.jpg'], ratingCount: 0 });
+
+    const clash = await pushRows(server, 'products', creates({ id: 'p-clash', name: 'X', slug: 'x', price: 1, categoryId: 'cat-books', stock: 1, totalStock: 2 }), admin.accessToken);
+    expect(clash.body.rejections[0]).toMatchObject({ id: 'p-clash', code: 'ALIAS_CONFLICT' });
+    expect(clash.body.conflicts).toEqual([{ id: 'p-clash', _deleted: true, updatedAt: '' }]);
+  });
+
+  it('refuses a duplicate slug and an invalid price per row, writing the good rows of the batch', async () => {
+    const answer = await pushRows(
+      server,
+      'products',
+      creates(
+        { id: 'p-dup', name: 'Dup', slug: 'tulasi-mala', price: 10, categoryId: 'cat-books', stock: 1 },
+        { id: 'p-neg', name: 'Neg', slug: 'neg', price: -5, categoryId: 'cat-books', stock: 1 },
+        { id: 'p-ok', name: 'Fine', slug: 'fine', price: 5, categoryId: 'cat-books', stock: 1 },
+      ),
+      admin.accessToken,
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body.rejections.map((r) => [r.id, r.code])).toEqual([
+      ['p-neg', 'VALIDATION_FAILED'],
+      ['p-dup', 'DUPLICATE'],
+    ]);
+    const stored = (await pullAll(server, 'products', { token: admin.accessToken })).replica;
+    expect(stored.has('p-ok')).toBe(true);
+    expect(stored.has('p-dup') || stored.has('p-neg')).toBe(false);
+  });
+
+  it('answers malformed rows one by one and refuses a malformed body whole', async () => {
+    const answer = await pushRows(
+      server,
+      'cart_items',
+      [
+        42,
+        { newDocumentState: { id: 'bad id!' } },
+        { assumedMasterState: 'x', newDocumentState: { id: 'ci-x' } },
+        ...creates({ id: 'ci-alice-2', cartId: 'cart-alice', productId: 'demo-product-3', quantity: 1 }),
+      ],
+      alice.accessToken,
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body.rejections.map((r) => r.code)).toEqual(['INVALID_ROW', 'INVALID_ROW', 'INVALID_ROW']);
+    expect((await pullAll(server, 'cart_items', { token: alice.accessToken })).replica.has('ci-alice-2')).toBe(true);
+
+    expect((await pushRows(server, 'cart_items', { not: 'an array' }, alice.accessToken)).status).toBe(400);
+    const tooMany = Array.from({ length: 501 }, (_, i) => ({ assumedMasterState: null, newDocumentState: { id: `n${i}` } }));
+    const big = await pushRows(server, 'cart_items', tooMany, alice.accessToken);
+    expect(big.status).toBe(413);
+    expect(big.body.error?.code).toBe('PAYLOAD_TOO_LARGE');
+    const broken = await fetch(`${server.url}/sync/cart_items/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.accessToken}` },
+      body: '[{"newDocumentState":',
+    });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({ error: { code: 'MALFORMED_JSON', message: expect.any(String) } });
+  });
+
+  it('lets a shopper delete their own cart line, and not a role that may not delete', async () => {
+    const item = (await pullAll(server, 'cart_items', { token: alice.accessToken })).replica.get('ci-alice-2')!;
+    expect((await pushRows(server, 'cart_items', update(item, { _deleted: true }), alice.accessToken)).body).toEqual({ conflicts: [], rejections: [] });
+    expect((await pullAll(server, 'cart_items', { token: alice.accessToken })).replica.has('ci-alice-2')).toBe(false);
+
+    const profile = (await pullAll(server, 'users', { token: alice.accessToken })).replica.get(alice.id)!;
+    const gone = await pushRows(server, 'users', update(profile, { _deleted: true }), alice.accessToken);
+    expect(gone.body.rejections[0]).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('never lets the server answer with a 500', () => {
+    expect(server.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+/** Test helper: a fetch-based Server-Sent-Events reader, as browser clients use with a Bearer header. */
+export interface SseConnection {
+  readonly status: number;
+  readonly events: unknown[];
+  /** Resolves with the first event (after `from`) that satisfies the predicate. */
+  next(predicate: (event: unknown) => boolean, ms?: number): Promise<unknown>;
+  readonly ended: Promise<void>;
+  close(): void;
+}
+
+export async function openStream(url: string, token?: string): Promise<SseConnection> {
+  const controller = new AbortController();
+  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: controller.signal });
+  const events: unknown[] = [];
+  const waiters = new Set<() => void>();
+  let buffer = '';
+  const ended = (async () => {
+    if (!response.body) return;
+    const decoder = new TextDecoder();
+    try {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let cut: number;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const data = block
+            .split('\n')
+            .filter((line) => line.startsWith('data: '))
+            .map((line) => line.slice(6))
+            .join('\n');
+          if (data) events.push(JSON.parse(data));
+          for (const wake of [...waiters]) wake();
+        }
+      }
+    } catch {
+      // aborted by close()
+    }
+  })();
+  return {
+    status: response.status,
+    events,
+    ended,
+    close: () => controller.abort(),
+    next(predicate, ms = 5000) {
+      return new Promise((resolve, reject) => {
+        const check = (): boolean => {
+          const found = events.find(predicate);
+          if (found === undefined) return false;
+          waiters.delete(wake);
+          clearTimeout(timer);
+          resolve(found);
+          return true;
+        };
+        const wake = (): void => void check();
+        const timer = setTimeout(() => {
+          waiters.delete(wake);
+          reject(new Error(`no matching event in ${ms} ms; got ${JSON.stringify(events).slice(0, 500)}`));
+        }, ms);
+        waiters.add(wake);
+        check();
+      });
+    },
+  };
+}
+
+export interface ChangeEvent {
+  readonly collection: string;
+  readonly documents: Array<Record<string, unknown> & { id: string }>;
+  readonly checkpoint: string;
+}
+
+export const isChange =
+  (collection: string, test: (doc: Record<string, unknown>) => boolean = () => true) =>
+  (event: unknown): boolean =>
+    typeof event === 'object' && event !== null && (event as ChangeEvent).collection === collection && (event as ChangeEvent).documents.some(test);
