@@ -18,6 +18,8 @@ export interface AppDeps {
   readonly hub: StreamHub;
   readonly rules: Readonly<Partial<Record<CollectionName, CollectionRules>>>;
   readonly now?: () => Date;
+  /** Serves GET /debug/memory, for the benchmarks; off unless configured. */
+  readonly diagnostics?: boolean;
   readonly log?: (message: string, error?: unknown) => void;
 }
 
@@ -36,6 +38,13 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { status: 'ok', database: storage.kind };
   });
+  if (deps.diagnostics) {
+    router.get('/debug/memory', async (ctx) => {
+      // Collected first (when node runs with --expose-gc) so the figures are live memory only.
+      (globalThis as { gc?: () => void }).gc?.();
+      ctx.body = { ...process.memoryUsage(), streams: deps.hub.size };
+    });
+  }
   const replication = createReplicationRouter({
     storage,
     hub: deps.hub,

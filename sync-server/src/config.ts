@@ -27,6 +27,8 @@ export interface Config {
   };
   readonly firstAdmin: { readonly email: string; readonly password: string | undefined };
   readonly seedDemoCatalog: boolean;
+  /** Serves GET /debug/memory (for benchmarks); never enable on a public server. */
+  readonly diagnostics: boolean;
 }
 
 const booleanFlag = z
@@ -47,6 +49,7 @@ const environmentSchema = z.object({
   ADMIN_EMAIL: z.email().default('admin@annavaram.local'),
   ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD must be at least 12 characters').max(256).optional(),
   SEED_DEMO_CATALOG: booleanFlag.default(true),
+  SYNC_DIAGNOSTICS: booleanFlag.default(false),
 });
 
 export class ConfigError extends Error {
@@ -93,5 +96,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     },
     firstAdmin: { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD },
     seedDemoCatalog: e.SEED_DEMO_CATALOG,
+    diagnostics: e.SYNC_DIAGNOSTICS,
   };
 }

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   if (config.seedDemoCatalog && (await seedDemoCatalog(storage, now())).seeded) log('seeded the demo catalogue');
   const auth = await createAuth({ storage, config, now, passwords });
   const hub = createStreamHub(storage.changes);
-  const app = createApp({ storage, auth, hub, rules: createRules(), now });
+  const app = createApp({ storage, auth, hub, rules: createRules(), now, diagnostics: config.diagnostics });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -122,6 +122,8 @@ async function changeStatus(context: RuleContext, row: PushRow, stored: StoredRo
     at: context.now().toISOString(),
   });
   if (!moved.ok) return refused(context, row.id, stored, moved.code, moved.reason);
+  // A replayed status change: nothing to write, no effects to apply twice.
+  if (!moved.changed) return { kind: 'written' };
   const [result] = await storage.write('orders', [{ id: row.id, expectedSeq: stored.seq, doc: moved.order }]);
   if (result?.kind === 'conflict') return { kind: 'conflict', state: authoritativeState('orders', caller, row.id, result.current?.doc) };
   if (result?.kind !== 'written') return refused(context, row.id, stored, 'ORDER_NOT_UPDATED', 'The order could not be updated just now; try again');

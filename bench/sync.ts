@@ -1,0 +1,246 @@
+/**
+ * Sync server benchmark through real HTTP against the real server process (not a timed test: it
+ * prints figures). A full initial pull of 10,000 ~1 KB products in pages of 1,000 with the policy
+ * enforced; documents pushed per second; orders placed per second; and the delay from one admin
+ * write to its arrival on 1,000 open streams, with the server's memory per open stream.
+ *   npm run bench:sync            BENCH_STREAMS=200 npm run bench:sync   (a quicker look)
+ */
+import http from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { collectionNames, collections } from '@oa/schema';
+import { openSqliteStorage } from '../sync-server/src/storage';
+import { benchProduct } from './product-fixture';
+import { startServer, type RunningServer } from './start-server';
+
+export interface SyncBenchOptions {
+  readonly products: number;
+  readonly pushDocs: number;
+  readonly orders: number;
+  readonly streams: number;
+  readonly writes: number;
+  readonly log: (line: string) => void;
+}
+
+export interface SyncBenchResult {
+  readonly pullDocsPerSecond: number;
+  readonly pushDocsPerSecond: number;
+  readonly ordersPerSecond: number;
+  readonly streamDelayMs: { readonly p50: number; readonly p99: number; readonly max: number };
+  readonly bytesPerStream: number;
+}
+
+const adminPassword = 'bench admin password 1234';
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function json(url: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<any> {
+  const response = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+  const body = await response.json();
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Writes the catalogue straight into the database file before the server starts. */
+async function prepareDatabase(path: string, products: number): Promise<void> {
+  const storage = await openSqliteStorage({ path, pollIntervalMs: 0 });
+  await storage.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
+  const now = new Date().toISOString();
+  await storage.write('categories', Array.from({ length: 12 }, (_, i) => ({
+    id: `cat-${i}`,
+    expectedSeq: null,
+    doc: { id: `cat-${i}`, _deleted: false, name: `Category ${i}`, slug: `category-${i}`, sortOrder: i, isActive: true, createdAt: now, updatedAt: now },
+  })));
+  for (let i = 0; i < products; i += 1000) {
+    const batch = Array.from({ length: Math.min(1000, products - i) }, (_, j) => {
+      const doc = { ...benchProduct(i + j), updatedAt: now, ratingAverage: 0, ratingCount: 0, isActive: true, stock: 100_000, totalStock: 100_000 };
+      return { id: doc.id, expectedSeq: null, doc };
+    });
+    await storage.write('products', batch);
+  }
+  await storage.close();
+}
+
+async function pullAll(server: RunningServer, pageSize: number): Promise<number> {
+  let checkpoint: string | undefined;
+  let count = 0;
+  for (;;) {
+    const query = new URLSearchParams({ limit: String(pageSize), ...(checkpoint ? { checkpoint } : {}) });
+    const page = await json(`${server.url}/sync/products/pull?${query}`);
+    count += page.documents.length;
+    if (page.documents.length === 0) return count;
+    checkpoint = page.checkpoint;
+  }
+}
+
+/** The admin's current copy of one product (paging, as its replica would hold it). */
+async function findProduct(server: RunningServer, token: string, id: string): Promise<Record<string, unknown>> {
+  let found: Record<string, unknown> | undefined;
+  let checkpoint: string | undefined;
+  for (;;) {
+    const query = new URLSearchParams({ limit: '1000', ...(checkpoint ? { checkpoint } : {}) });
+    const page = await json(`${server.url}/sync/products/pull?${query}`, { token });
+    found = page.documents.find((doc: { id: string }) => doc.id === id) ?? found;
+    if (page.documents.length === 0) break;
+    checkpoint = page.checkpoint;
+  }
+  if (!found) throw new Error(`product ${id} not found`);
+  return found;
+}
+
+interface OpenStream {
+  readonly request: http.ClientRequest;
+  seen(marker: string): number | undefined;
+}
+
+function openStream(url: string, onMarker: (marker: string, at: number) => void): Promise<OpenStream> {
+  return new Promise((resolve, reject) => {
+    const arrivals = new Map<string, number>();
+    let tail = '';
+    const request = http.get(`${url}/sync/stream?collections=products,categories`, { agent: false }, (response) => {
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        const at = performance.now();
+        const text = tail + chunk;
+        for (const match of text.matchAll(/"unit":"(m-\d+)"/g)) {
+          if (!arrivals.has(match[1]!)) {
+            arrivals.set(match[1]!, at);
+            onMarker(match[1]!, at);
+          }
+        }
+        if (text.includes('RESYNC')) resolve(stream);
+        tail = text.slice(-64);
+      });
+    });
+    const stream: OpenStream = { request, seen: (marker) => arrivals.get(marker) };
+    request.on('error', reject);
+  });
+}
+
+export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBenchResult> {
+  const { log } = options;
+  const folder = mkdtempSync(join(tmpdir(), 'oa-bench-sync-'));
+  const dbPath = join(folder, 'bench.db');
+  await prepareDatabase(dbPath, options.products);
+  const server = await startServer({
+    DATABASE_URL: `file:${dbPath}`,
+    DATA_DIR: folder,
+    ADMIN_PASSWORD: adminPassword,
+    SEED_DEMO_CATALOG: 'false',
+    SYNC_DIAGNOSTICS: 'true',
+    NODE_OPTIONS: '--expose-gc',
+  });
+  try {
+    // 1. The initial pull a new shopper's replica makes (anonymous: the visibility policy applies).
+    await pullAll(server, 1000);
+    let best = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      const count = await pullAll(server, 1000);
+      best = Math.min(best, performance.now() - started);
+      if (count !== options.products) throw new Error(`pulled ${count} of ${options.products}`);
+    }
+    const pullDocsPerSecond = options.products / (best / 1000);
+    log(`initial pull of ${options.products} products in pages of 1,000: ${Math.round(pullDocsPerSecond)} documents/s (${best.toFixed(0)} ms)`);
+
+    // 2. Plain documents pushed: a shopper's cart lines, in pushes of 500.
+    const shopper = await json(`${server.url}/auth/register`, { method: 'POST', body: { email: 'bench@example.com', password: 'bench password 123', name: 'Bench' } });
+    let started = performance.now();
+    for (let i = 0; i < options.pushDocs; i += 500) {
+      const rows = Array.from({ length: Math.min(500, options.pushDocs - i) }, (_, j) => ({
+        assumedMasterState: null,
+        newDocumentState: { id: `ci-${i + j}`, _deleted: false, cartId: 'cart-bench', productId: benchProduct((i + j) % options.products).id, quantity: 1 + ((i + j) % 5) },
+      }));
+      const answer = await json(`${server.url}/sync/cart_items/push`, { method: 'POST', body: rows, token: shopper.accessToken });
+      if (answer.rejections.length || answer.conflicts.length) throw new Error(`push refused rows: ${JSON.stringify(answer).slice(0, 300)}`);
+    }
+    const pushDocsPerSecond = options.pushDocs / ((performance.now() - started) / 1000);
+    log(`documents pushed (cart lines, 500 a push): ${Math.round(pushDocsPerSecond)} documents/s (${options.pushDocs})`);
+
+    // 3. Orders placed: ten shoppers at once, one order of two lines per push.
+    const buyers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => json(`${server.url}/auth/register`, { method: 'POST', body: { email: `buyer${i}@example.com`, password: 'bench password 123', name: `Buyer ${i}` } })),
+    );
+    const address = { name: 'Bench', phone: '9876543210', line1: '1 Road', city: 'Annavaram', state: 'AP', pincode: '533406' };
+    started = performance.now();
+    let placed = 0;
+    await Promise.all(
+      buyers.map(async (buyer, b) => {
+        for (let i = b; i < options.orders; i += buyers.length) {
+          const items = [{ productId: benchProduct(i % options.products).id, quantity: 1 }, { productId: benchProduct((i * 7 + 1) % options.products).id, quantity: 2 }];
+          const answer = await json(`${server.url}/sync/orders/push`, {
+            method: 'POST',
+            token: buyer.accessToken,
+            body: [{ assumedMasterState: null, newDocumentState: { id: `order-${i}`, _deleted: false, items, shippingAddress: address, paymentMethod: 'cod' } }],
+          });
+          if (answer.rejections.length) throw new Error(JSON.stringify(answer.rejections));
+          placed++;
+        }
+      }),
+    );
+    const ordersPerSecond = placed / ((performance.now() - started) / 1000);
+    log(`orders placed (10 shoppers at once): ${Math.round(ordersPerSecond)} orders/s (${placed})`);
+
+    // 4. One admin write reaching every open stream.
+    const admin = await json(`${server.url}/auth/admin/login`, { method: 'POST', body: { email: 'admin@annavaram.local', password: adminPassword } });
+    const memory = async (): Promise<{ live: number; streams: number }> => {
+      const m = await json(`${server.url}/debug/memory`);
+      return { live: m.heapUsed + m.external + m.arrayBuffers, streams: m.streams };
+    };
+    const memoryBefore = await memory();
+    const delays: number[] = [];
+    let writeStarted = 0;
+    const streams: OpenStream[] = [];
+    for (let i = 0; i < options.streams; i += 100) {
+      const batch = await Promise.all(Array.from({ length: Math.min(100, options.streams - i) }, () => openStream(server.url, (_m, at) => delays.push(at - writeStarted))));
+      streams.push(...batch);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    const after = await memory();
+    if (after.streams - memoryBefore.streams !== options.streams) throw new Error(`the server holds ${after.streams} streams`);
+    const bytesPerStream = (after.live - memoryBefore.live) / options.streams;
+    const target = benchProduct(options.products - 1).id;
+    for (let k = 0; k < options.writes; k++) {
+      const current = await findProduct(server, admin.accessToken, target);
+      const marker = `m-${k}`;
+      const before = delays.length;
+      writeStarted = performance.now();
+      const pushed = await json(`${server.url}/sync/products/push`, {
+        method: 'POST',
+        token: admin.accessToken,
+        body: [{ assumedMasterState: current, newDocumentState: { ...current, unit: marker } }],
+      });
+      if (pushed.rejections.length || pushed.conflicts.length) throw new Error(`the admin write was refused: ${JSON.stringify(pushed).slice(0, 300)}`);
+      const deadline = Date.now() + 10_000;
+      while (delays.length - before < options.streams && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      if (delays.length - before < options.streams) throw new Error(`write ${k} reached ${delays.length - before} of ${options.streams} streams`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    for (const stream of streams) stream.request.destroy();
+    delays.sort((a, b) => a - b);
+    const streamDelayMs = { p50: percentile(delays, 50), p99: percentile(delays, 99), max: delays.at(-1) ?? NaN };
+    log(`admin write → ${options.streams} open streams (${options.writes} writes): p50 ${streamDelayMs.p50.toFixed(1)} ms, p99 ${streamDelayMs.p99.toFixed(1)} ms, max ${streamDelayMs.max.toFixed(1)} ms`);
+    log(`server memory per open stream: ${(bytesPerStream / 1024).toFixed(1)} KB (live heap and buffers after GC, over ${options.streams} streams)`);
+    return { pullDocsPerSecond, pushDocsPerSecond, ordersPerSecond, streamDelayMs, bytesPerStream };
+  } finally {
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.log(`Sync server benchmark (node ${process.version}, SQLite)`);
+  await runSyncBench({
+    products: 10_000,
+    pushDocs: 10_000,
+    orders: 500,
+    streams: Number(process.env.BENCH_STREAMS ?? 1000),
+    writes: 20,
+    log: (line) => console.log(`  ${line}`),
+  });
+}
