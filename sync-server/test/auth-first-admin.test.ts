@@ -36,7 +36,7 @@ describe('ensureFirstAdmin', () => {
     expect(second).toEqual({ kind: 'exists' });
     expect(await admins()).toHaveLength(1);
     expect(lines).toHaveLength(1);
-    const match = /first admin: owner@example\.com \/ password: (\S+) \(shown once; change it\)/.exec(lines[0]!);
+    const match = /first admin: owner@example\.com \/ password: (\S+) \(shown once: keep it, or set ADMIN_PASSWORD before the first start\)/.exec(lines[0]!);
     expect(match).not.toBeNull();
     const password = match![1]!;
     expect(password.length).toBeGreaterThanOrEqual(24);

@@ -76,6 +76,26 @@ describe('live stream', () => {
   });
 });
 
+describe('live stream and the end of a session', () => {
+  it('ends the stream when its session signs out', async () => {
+    const server = await startTestServer();
+    try {
+      const alice = await register(server, 'alice@example.com');
+      const stream = await openStream(`${server.url}/sync/stream?collections=cart_items`, alice.accessToken);
+      await stream.next((event) => event === 'RESYNC');
+      const other = await openStream(`${server.url}/sync/stream?collections=products`);
+      await other.next((event) => event === 'RESYNC');
+      const logout = await fetch(`${server.url}/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${alice.accessToken}` } });
+      expect(logout.status).toBe(204);
+      await stream.ended;
+      expect(server.hub.size).toBe(1);
+      other.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('live stream and token expiry', () => {
   it('ends the stream when the access token expires', async () => {
     // The server's clock runs 29 s behind: tokens it signs for 30 s expire a second from now.

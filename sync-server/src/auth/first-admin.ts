@@ -64,7 +64,7 @@ export async function ensureFirstAdmin({
 
   if (password === undefined) {
     // Printed once, only after the write succeeded, and never stored anywhere but as a hash.
-    log(`first admin: ${doc.email} / password: ${chosen} (shown once; change it)`);
+    log(`first admin: ${doc.email} / password: ${chosen} (shown once: keep it, or set ADMIN_PASSWORD before the first start)`);
   } else {
     log(`first admin: ${doc.email} created with the password from ADMIN_PASSWORD`);
   }

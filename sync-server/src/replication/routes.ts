@@ -46,7 +46,13 @@ export function createReplicationRouter(deps: ReplicationRouteDeps): Router<Auth
       Connection: 'keep-alive',
       'X-Accel-Buffering': 'no',
     });
-    await deps.hub.attach({ caller: ctx.state.caller, collections, response: ctx.res, endsAt: ctx.state.token?.expiresAt });
+    await deps.hub.attach({
+      caller: ctx.state.caller,
+      collections,
+      response: ctx.res,
+      endsAt: ctx.state.token?.expiresAt,
+      sessionId: ctx.state.token?.sessionId,
+    });
   });
 
   router.get('/sync/:collection/pull', deps.authenticate, async (ctx) => {

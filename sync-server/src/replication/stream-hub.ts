@@ -16,6 +16,8 @@ export interface StreamClient {
   readonly response: ServerResponse;
   /** When the client's access token expires the stream ends; it reconnects with a fresh one. */
   readonly endsAt: Date | undefined;
+  /** The session behind the token: when it ends (logout, refresh-token reuse) the stream ends too. */
+  readonly sessionId: string | undefined;
 }
 
 export interface StreamHub {
@@ -41,6 +43,12 @@ export function createStreamHub(feed: ChangeFeed, options: { heartbeatMs?: numbe
   };
 
   const onChange = (change: Change): void => {
+    // Sessions end through the database, from any server process: a stream never outlives its
+    // session, even while its access token is still unexpired.
+    if (change.collection === 'sessions') {
+      const ended = new Set(change.rows.filter((row) => row.doc._deleted || row.doc.revokedAt).map((row) => row.doc.id));
+      for (const entry of [...clients]) if (entry.client.sessionId && ended.has(entry.client.sessionId)) entry.end();
+    }
     const payloads = new Map<string, string | null>();
     for (const entry of clients) {
       const { caller, collections } = entry.client;
