@@ -158,3 +158,21 @@ export function creates(...docs: Array<Record<string, unknown>>): unknown[] {
 export function update(assumed: Record<string, unknown>, changes: Record<string, unknown>): unknown[] {
   return [{ assumedMasterState: assumed, newDocumentState: { ...assumed, ...changes } }];
 }
+
+export interface World {
+  readonly server: TestServer;
+  readonly admin: Session;
+  readonly alice: Session;
+  readonly bob: Session;
+}
+
+/** A seeded server with the first admin signed in and two shoppers, Alice and Bob, registered. */
+export async function startWorld(options: TestServerOptions = {}): Promise<World> {
+  const server = await startTestServer(options);
+  const [admin, alice, bob] = await Promise.all([
+    signInAdmin(server),
+    register(server, 'alice@example.com', 'Alice'),
+    register(server, 'bob@example.com', 'Bob'),
+  ]);
+  return { server, admin, alice, bob };
+}

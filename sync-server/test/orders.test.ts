@@ -4,7 +4,7 @@
  * and an admin's status moves through the state machine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creates, pullAll, pushRows, register, signInAdmin, startTestServer, update, type Doc, type Session, type TestServer } from './http-server';
+import { creates, pullAll, pushRows, register, signInAdmin, startTestServer, update, type Doc, type Session, type TestServer, startWorld } from './http-server';
 
 const address = { name: 'Lakshmi', phone: '9876543210', line1: '12 Temple Road', city: 'Annavaram', state: 'Andhra Pradesh', pincode: '533406' };
 
@@ -27,15 +27,8 @@ describe('orders', () => {
   let admin: Session;
   let alice: Session;
   let bob: Session;
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = await signInAdmin(server);
-    alice = await register(server, 'alice@example.com', 'Alice');
-    bob = await register(server, 'bob@example.com', 'Bob');
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  beforeAll(async () => ({ server, admin, alice, bob } = await startWorld()));
+  afterAll(() => server.close());
 
   it('prices an order from the catalogue, ignoring the prices the client sent, and takes the stock', async () => {
     const laddu = await product(server, admin, 'demo-product-1');

@@ -3,22 +3,15 @@
  * database, tombstones when a document leaves a reader's view, opaque checkpoints and paging.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pullAll, pullOnce, pushRows, register, signInAdmin, startTestServer, update, type Session, type TestServer } from './http-server';
+import { pullAll, pullOnce, pushRows, update, type Session, type TestServer, startWorld } from './http-server';
 
 describe('pull', () => {
   let server: TestServer;
   let admin: Session;
   let alice: Session;
   let bob: Session;
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = await signInAdmin(server);
-    alice = await register(server, 'alice@example.com', 'Alice');
-    bob = await register(server, 'bob@example.com', 'Bob');
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  beforeAll(async () => ({ server, admin, alice, bob } = await startWorld()));
+  afterAll(() => server.close());
 
   it('lets anyone browse the active catalogue without a token', async () => {
     const products = await pullAll(server, 'products');

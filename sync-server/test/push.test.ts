@@ -4,22 +4,15 @@
  * conflicts, and per-row refusals that always hand back the authoritative state.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creates, pullAll, pushRows, register, signInAdmin, startTestServer, update, type Session, type TestServer } from './http-server';
+import { creates, pullAll, pushRows, update, type Session, type TestServer, startWorld } from './http-server';
 
 describe('push', () => {
   let server: TestServer;
   let admin: Session;
   let alice: Session;
   let bob: Session;
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = await signInAdmin(server);
-    alice = await register(server, 'alice@example.com', 'Alice');
-    bob = await register(server, 'bob@example.com', 'Bob');
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  beforeAll(async () => ({ server, admin, alice, bob } = await startWorld()));
+  afterAll(() => server.close());
 
   it('needs a token', async () => {
     const answer = await pushRows(server, 'cart_items', creates({ id: 'x', cartId: 'c', productId: 'p', quantity: 1 }));

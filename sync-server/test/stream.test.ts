@@ -3,7 +3,7 @@
  * filtered per reader exactly as a pull is, starting with RESYNC and ending with the token.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creates, pullAll, pushRows, register, signInAdmin, startTestServer, update, type Session, type TestServer } from './http-server';
+import { creates, pullAll, pushRows, register, startTestServer, update, type Session, type TestServer, startWorld } from './http-server';
 import { isChange, openStream, type ChangeEvent } from './sse-client';
 
 describe('live stream', () => {
@@ -11,15 +11,8 @@ describe('live stream', () => {
   let admin: Session;
   let alice: Session;
   let bob: Session;
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = await signInAdmin(server);
-    alice = await register(server, 'alice@example.com', 'Alice');
-    bob = await register(server, 'bob@example.com', 'Bob');
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  beforeAll(async () => ({ server, admin, alice, bob } = await startWorld()));
+  afterAll(() => server.close());
 
   it('starts with RESYNC and carries an admin’s product edit to an anonymous shopper', async () => {
     const stream = await openStream(`${server.url}/sync/stream?collections=products,categories`);

@@ -27,7 +27,7 @@ function checkValue(field: string, value: unknown): FilterValue {
   throw new StorageError('INVALID_REQUEST', `filter value for ${field} must be a string, a finite number or a boolean`);
 }
 
-function condition(field: string, value: FilterValue): Document {
+function condition(value: FilterValue): Document {
   // $eq of a non-null value already skips documents without the field. MongoDB equality is
   // typed across brackets (true never equals 1), the $type terms say so explicitly and keep it
   // that way for numbers (any numeric BSON type, as JSON has one). `$not: array` because
@@ -39,7 +39,7 @@ function condition(field: string, value: FilterValue): Document {
 /** The filter as a query document (for find and $match); `{}` for none. */
 export function toMongoQuery(filter: Filter | undefined): Document {
   const query: Document = {};
-  for (const [field, value] of Object.entries(filter ?? {})) query[fieldName(field)] = condition(field, checkValue(field, value));
+  for (const [field, value] of Object.entries(filter ?? {})) query[fieldName(field)] = condition(checkValue(field, value));
   return query;
 }
 
