@@ -112,13 +112,15 @@ describe('push', () => {
       [
         42,
         { newDocumentState: { id: 'bad id!' } },
-        { assumedMasterState: 'x', newDocumentState: { id: 'ci-x' } },
+        { assumedMasterState: 'x', newDocumentState: { id: 'ci-alice-1' } },
         ...creates({ id: 'ci-alice-2', cartId: 'cart-alice', productId: 'demo-product-3', quantity: 1 }),
       ],
       alice.accessToken,
     );
     expect(answer.status).toBe(200);
     expect(answer.body.rejections.map((r) => r.code)).toEqual(['INVALID_ROW', 'INVALID_ROW', 'INVALID_ROW']);
+    // A malformed row for a document that exists gets that document back, not a deletion.
+    expect(answer.body.conflicts).toContainEqual(expect.objectContaining({ id: 'ci-alice-1', _deleted: false, quantity: 3 }));
     expect((await pullAll(server, 'cart_items', { token: alice.accessToken })).replica.has('ci-alice-2')).toBe(true);
 
     expect((await pushRows(server, 'cart_items', { not: 'an array' }, alice.accessToken)).status).toBe(400);

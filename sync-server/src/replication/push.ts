@@ -9,7 +9,7 @@
  *   5. every refused row also returns the authoritative state in `conflicts`, so the client's
  *      copy takes the server's answer and its upload queue never wedges.
  */
-import { isDeepEqual, type Caller, type CategoryRef, type CollectionName } from '@oa/schema';
+import { idSchema, isDeepEqual, type Caller, type CategoryRef, type CollectionName } from '@oa/schema';
 import { AppError } from '../http/app-error';
 import { authoritativeState, toCallerView } from '../policy/caller-view';
 import { prepareWrite } from '../policy/prepare-write';
@@ -70,14 +70,17 @@ export async function push(deps: PushDeps, request: PushRequest): Promise<PushRe
     rejections.push({ id, code, message });
     conflicts.push(state);
   };
+  // One read for every id we can use: the rows to write and the malformed rows to correct.
+  const answerable = malformed.filter((row) => idSchema.safeParse(row.id).success).map((row) => row.id);
+  const ids = [...new Set([...rows.map((row) => row.id), ...answerable])];
+  const stored = new Map((ids.length ? await deps.storage.readByIds(collection, ids) : []).map((r) => [r.doc.id, r]));
   for (const row of malformed) {
     rejections.push({ id: row.id, code: 'INVALID_ROW', message: row.message });
-    // Only an id we could read can be corrected; there is nothing else to answer with.
-    if (row.id) conflicts.push({ id: row.id, _deleted: true, updatedAt: '' });
+    // A row whose id we can read gets the document back as this caller may see it.
+    if (row.id) conflicts.push(authoritativeState(collection, caller, row.id, stored.get(row.id)?.doc));
   }
   if (rows.length === 0) return { conflicts, rejections };
 
-  const stored = new Map((await deps.storage.readByIds(collection, rows.map((row) => row.id))).map((r) => [r.doc.id, r]));
   const rules = deps.rules[collection];
   const context: RuleContext = { storage: deps.storage, caller, collection, now: deps.now };
   let categories: CategoryRef[] | undefined;
