@@ -5,12 +5,16 @@
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Auth, AuthState } from './auth/auth';
+import { AppError } from './http/app-error';
+import { createRateLimiter } from './http/create-rate-limiter';
 import { errorMiddleware } from './http/error-middleware';
 import type { CollectionRules } from './replication/push';
 import { createReplicationRouter } from './replication/routes';
 import type { StreamHub } from './replication/stream-hub';
 import type { CollectionName } from '@oa/schema';
 import type { Storage } from './storage/port';
+
+const rateLimitedPaths = new Set(['/auth/login', '/auth/admin/login', '/auth/register', '/auth/refresh']);
 
 export interface AppDeps {
   readonly storage: Storage;
@@ -20,16 +24,32 @@ export interface AppDeps {
   readonly now?: () => Date;
   /** Serves GET /debug/memory, for the benchmarks; off unless configured. */
   readonly diagnostics?: boolean;
+  /** Sign-in, register and refresh attempts per minute per IP address (default 30). */
+  readonly authRateLimitPerMinute?: number;
+  /** Believe X-Forwarded-For; only behind a proxy that sets it, or clients could pick their own IP. */
+  readonly trustProxy?: boolean;
   readonly log?: (message: string, error?: unknown) => void;
 }
 
 export function createApp(deps: AppDeps): Koa<AuthState> {
   const { storage, log = defaultLog } = deps;
   const app = new Koa<AuthState>();
-  app.proxy = true;
+  app.proxy = deps.trustProxy ?? false;
   app.silent = true;
   app.on('error', (error: unknown) => log('request failed', error));
   app.use(errorMiddleware());
+  // Password guessing is slowed per IP address before any password is hashed.
+  const limiter = createRateLimiter({ limit: deps.authRateLimitPerMinute ?? 30, windowMs: 60_000 });
+  app.use(async (ctx, next) => {
+    if (ctx.method === 'POST' && rateLimitedPaths.has(ctx.path)) {
+      const { allowed, retryAfterSeconds } = limiter.take(ctx.ip);
+      if (!allowed) {
+        ctx.set('Retry-After', String(retryAfterSeconds));
+        throw new AppError(429, 'TOO_MANY_REQUESTS', `Too many attempts; try again in ${retryAfterSeconds} s`);
+      }
+    }
+    return next();
+  });
 
   const router = new Router<AuthState>();
   router.get('/health', async (ctx) => {

@@ -29,6 +29,10 @@ export interface Config {
   readonly seedDemoCatalog: boolean;
   /** Serves GET /debug/memory (for benchmarks); never enable on a public server. */
   readonly diagnostics: boolean;
+  /** Requests per minute one IP address may make to the sign-in and register routes. */
+  readonly authRateLimitPerMinute: number;
+  /** Believe X-Forwarded-For (only behind a reverse proxy that sets it). */
+  readonly trustProxy: boolean;
 }
 
 const booleanFlag = z
@@ -50,6 +54,8 @@ const environmentSchema = z.object({
   ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD must be at least 12 characters').max(256).optional(),
   SEED_DEMO_CATALOG: booleanFlag.default(true),
   SYNC_DIAGNOSTICS: booleanFlag.default(false),
+  TRUST_PROXY: booleanFlag.default(false),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
 });
 
 export class ConfigError extends Error {
@@ -97,5 +103,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     firstAdmin: { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD },
     seedDemoCatalog: e.SEED_DEMO_CATALOG,
     diagnostics: e.SYNC_DIAGNOSTICS,
+    authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
   };
 }

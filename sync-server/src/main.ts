@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   if (config.seedDemoCatalog && (await seedDemoCatalog(storage, now())).seeded) log('seeded the demo catalogue');
   const auth = await createAuth({ storage, config, now, passwords });
   const hub = createStreamHub(storage.changes);
-  const app = createApp({ storage, auth, hub, rules: createRules(), now, diagnostics: config.diagnostics });
+  const app = createApp({ storage, auth, hub, rules: createRules(), now, diagnostics: config.diagnostics, authRateLimitPerMinute: config.authRateLimitPerMinute,
+    trustProxy: config.trustProxy,
+  });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -48,7 +48,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const auth = await createAuth({ storage, config, now, passwords });
   const hub = createStreamHub(storage.changes);
   const errors: unknown[] = [];
-  const app = createApp({ storage, auth, hub, rules: createRules(), now, log: (_message, error) => errors.push(error) });
+  const app = createApp({
+    storage,
+    auth,
+    hub,
+    rules: createRules(),
+    now,
+    authRateLimitPerMinute: config.authRateLimitPerMinute,
+    log: (_message, error) => errors.push(error),
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
