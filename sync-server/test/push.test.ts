@@ -43,6 +43,14 @@ describe('push', () => {
     expect(still.replica.get('ci-alice-1')?.quantity).toBe(2);
   });
 
+  it("refuses a cart line that names another shopper's cart", async () => {
+    expect((await pushRows(server, 'carts', creates({ id: 'cart-of-alice' }), alice.accessToken)).body).toEqual({ conflicts: [], rejections: [] });
+    const intruder = await pushRows(server, 'cart_items', creates({ id: 'ci-bob-x', cartId: 'cart-of-alice', productId: 'demo-product-1', quantity: 1 }), bob.accessToken);
+    expect(intruder.body.rejections).toEqual([{ id: 'ci-bob-x', code: 'NOT_FOUND', message: expect.any(String) }]);
+    const own = await pushRows(server, 'cart_items', creates({ id: 'ci-alice-c', cartId: 'cart-of-alice', productId: 'demo-product-1', quantity: 1 }), alice.accessToken);
+    expect(own.body).toEqual({ conflicts: [], rejections: [] });
+  });
+
   it('answers a stale assumed state with the current document', async () => {
     const mine = await pullAll(server, 'cart_items', { token: alice.accessToken });
     const item = mine.replica.get('ci-alice-1')!;

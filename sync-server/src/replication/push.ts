@@ -12,6 +12,7 @@
 import { idSchema, isDeepEqual, type Caller, type CategoryRef, type CollectionName } from '@oa/schema';
 import { AppError } from '../http/app-error';
 import { authoritativeState, toCallerView } from '../policy/caller-view';
+import { mayReference, ownedReferences } from '../policy/owned-references';
 import { prepareWrite } from '../policy/prepare-write';
 import type { Storage, StoredDocument, StoredRow, WriteRequest } from '../storage/port';
 import { loadCategories } from './load-categories';
@@ -58,6 +59,17 @@ export interface PushDeps {
   readonly rules: Readonly<Partial<Record<CollectionName, CollectionRules>>>;
 }
 
+/** The stored targets of this push's owned references, keyed `collection/id`, in one read per target collection. */
+async function loadReferences(storage: Storage, collection: CollectionName, rows: readonly PushRow[]): Promise<Map<string, StoredDocument>> {
+  const found = new Map<string, StoredDocument>();
+  for (const reference of ownedReferences[collection] ?? []) {
+    const ids = [...new Set(rows.map((row) => row.incoming[reference.field]).filter((id): id is string => typeof id === 'string'))];
+    if (ids.length === 0) continue;
+    for (const row of await storage.readByIds(reference.collection, ids)) found.set(`${reference.collection}/${row.doc.id}`, row.doc);
+  }
+  return found;
+}
+
 export async function push(deps: PushDeps, request: PushRequest): Promise<PushResponse> {
   const collection = resolveCollection(request.collection);
   const caller = request.caller;
@@ -84,6 +96,7 @@ export async function push(deps: PushDeps, request: PushRequest): Promise<PushRe
   const rules = deps.rules[collection];
   const context: RuleContext = { storage: deps.storage, caller, collection, now: deps.now };
   let categories: CategoryRef[] | undefined;
+  const referenced = await loadReferences(deps.storage, collection, rows);
   const pending: Array<{ row: PushRow; request: WriteRequest }> = [];
 
   for (const row of rows) {
@@ -99,6 +112,13 @@ export async function push(deps: PushDeps, request: PushRequest): Promise<PushRe
       const outcome = await rules.handleRow(context, row, current);
       if (outcome.kind === 'conflict') conflicts.push(outcome.state);
       if (outcome.kind === 'refused') refuse(row.id, outcome.code, outcome.message, outcome.state);
+      continue;
+    }
+    const badReference = (ownedReferences[collection] ?? []).find(
+      (reference) => !mayReference(caller, reference, referenced.get(`${reference.collection}/${String(row.incoming[reference.field])}`)),
+    );
+    if (badReference) {
+      refuse(row.id, 'NOT_FOUND', `No such ${badReference.collection} document "${String(row.incoming[badReference.field]).slice(0, 64)}"`, authoritativeState(collection, caller, row.id, current?.doc));
       continue;
     }
     if (collection === 'products' && categories === undefined) categories = await loadCategories(deps.storage);
