@@ -1,0 +1,109 @@
+/** The sync status from fake replication observables: online, waiting uploads, last synced, last error. */
+import { BehaviorSubject, Subject } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { SyncHttpError } from '../transport/sync-http-error';
+import { createSyncStatus, type ReplicationLike, type SyncStatus } from './create-sync-status';
+
+function fakeReplication(name: string) {
+  const eventBulks$ = new Subject<{ context: string; events: Array<{ documentId: string }> }>();
+  const active$ = new BehaviorSubject(false);
+  const sent$ = new Subject<{ id: string }>();
+  const conflict$ = new Subject<{ input: { realMasterState: { id: string } } }>();
+  const replication: ReplicationLike = { collection: { name, eventBulks$ }, active$, sent$, conflict$ };
+  return { replication, eventBulks$, active$, sent$, conflict$ };
+}
+
+function setup() {
+  const carts = fakeReplication('cart_items');
+  const products = fakeReplication('products');
+  const online$ = new BehaviorSubject(false);
+  const failures$ = new Subject<{ error: unknown }>();
+  let clock = 0;
+  const status$ = createSyncStatus({ replications: [carts.replication, products.replication], online$, failures$, now: () => new Date(++clock * 1000) });
+  let latest: SyncStatus | undefined;
+  const seen: SyncStatus[] = [];
+  const subscription = status$.subscribe((status) => {
+    latest = status;
+    seen.push(status);
+  });
+  return { carts, products, online$, failures$, current: () => latest!, seen, subscription };
+}
+
+describe('createSyncStatus', () => {
+  it('starts offline, with nothing waiting and never synced', () => {
+    const { current, subscription } = setup();
+    expect(current()).toEqual({ online: false, pendingUploads: 0, lastSyncedAt: undefined });
+    subscription.unsubscribe();
+  });
+
+  it('follows the online source', () => {
+    const { current, online$, subscription } = setup();
+    online$.next(true);
+    expect(current().online).toBe(true);
+    online$.next(false);
+    expect(current().online).toBe(false);
+    subscription.unsubscribe();
+  });
+
+  it('counts the app’s own writes as waiting until the server answers them, once per document', () => {
+    const { carts, current, subscription } = setup();
+    carts.eventBulks$.next({ context: 'rx-collection-bulk-insert', events: [{ documentId: 'a' }, { documentId: 'b' }] });
+    carts.eventBulks$.next({ context: 'rx-document-save-data', events: [{ documentId: 'a' }] });
+    expect(current().pendingUploads).toBe(2);
+    carts.sent$.next({ id: 'a' });
+    expect(current().pendingUploads).toBe(1);
+    carts.conflict$.next({ input: { realMasterState: { id: 'b' } } });
+    expect(current().pendingUploads).toBe(0);
+    subscription.unsubscribe();
+  });
+
+  it('does not count what the replication itself writes', () => {
+    const { products, current, subscription } = setup();
+    products.eventBulks$.next({ context: 'replication-downstream-abc', events: [{ documentId: 'p1' }] });
+    products.eventBulks$.next({ context: 'replication-up-write-conflict', events: [{ documentId: 'p2' }] });
+    expect(current().pendingUploads).toBe(0);
+    subscription.unsubscribe();
+  });
+
+  it('keeps the same id in two collections apart', () => {
+    const { carts, products, current, subscription } = setup();
+    carts.eventBulks$.next({ context: 'rx-collection-bulk-insert', events: [{ documentId: 'x' }] });
+    products.eventBulks$.next({ context: 'rx-collection-bulk-insert', events: [{ documentId: 'x' }] });
+    products.sent$.next({ id: 'x' });
+    expect(current().pendingUploads).toBe(1);
+    subscription.unsubscribe();
+  });
+
+  it('records the time when every replication has gone idle after working', () => {
+    const { carts, products, current, subscription } = setup();
+    expect(current().lastSyncedAt).toBeUndefined();
+    carts.active$.next(true);
+    products.active$.next(true);
+    carts.active$.next(false);
+    expect(current().lastSyncedAt).toBeUndefined(); // products is still working
+    products.active$.next(false);
+    expect(current().lastSyncedAt).toEqual(new Date(1000));
+    subscription.unsubscribe();
+  });
+
+  it('shows the last failure by its code until everything is in sync again', () => {
+    const { carts, failures$, current, subscription } = setup();
+    carts.active$.next(true);
+    failures$.next({ error: new SyncHttpError(0, 'NETWORK_ERROR', 'The sync server could not be reached') });
+    expect(current().error).toEqual({ code: 'NETWORK_ERROR', message: 'The sync server could not be reached' });
+    failures$.next({ error: new Error('boom') });
+    expect(current().error).toEqual({ code: 'UNKNOWN', message: 'boom' });
+    carts.active$.next(false);
+    expect(current().error).toBeUndefined();
+    expect(current().lastSyncedAt).toBeDefined();
+    subscription.unsubscribe();
+  });
+
+  it('emits only when something visible changed', () => {
+    const { online$, seen, subscription } = setup();
+    online$.next(false);
+    online$.next(false);
+    expect(seen).toHaveLength(1);
+    subscription.unsubscribe();
+  });
+});

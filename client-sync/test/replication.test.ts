@@ -1,0 +1,214 @@
+/**
+ * The client sync layer against the REAL sync server (in-process, real SQLite file): local RxDB
+ * replicas pull the catalogue, push a shopper's cart, follow an admin's edits live through the
+ * one stream, drop what the shopper may no longer see, take the server's answer to a refused
+ * write, and keep each shopper's data to themselves.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CollectionName } from '@oa/schema';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { firstValueFrom, filter, type Subscription } from 'rxjs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { pullAll, startWorld, type Session, type TestServer } from '../../sync-server/test/http-server';
+import { createSyncDatabase, type SyncDatabase } from '../src/create-database';
+import { replicateCollections, type CollectionsReplication, type PushRejection } from '../src/replication/replicate-collections';
+import { createSyncStatus, type SyncStatus } from '../src/status/create-sync-status';
+import { createHttpTransport, type SyncTransport } from '../src/transport/create-http-transport';
+
+interface Replica {
+  readonly database: SyncDatabase;
+  readonly replication: CollectionsReplication;
+  /** Pull requests this replica has made, per collection. */
+  readonly pulls: Map<string, number>;
+}
+
+const catalogue: CollectionName[] = ['products', 'categories'];
+const shopperCollections: CollectionName[] = ['products', 'categories', 'carts', 'cart_items'];
+
+/** Polls until `check` holds, for at most `ms`; fails with `what` otherwise. */
+async function waitFor(what: string, check: () => Promise<boolean> | boolean, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const nowIso = (): string => new Date().toISOString();
+
+describe('replicating through the real sync server', () => {
+  let server: TestServer;
+  let admin: Session;
+  let alice: Session;
+  let bob: Session;
+  const open: Replica[] = [];
+  let replicaCount = 0;
+
+  beforeAll(async () => ({ server, admin, alice, bob } = await startWorld()));
+  afterAll(async () => server?.close());
+  afterEach(async () => {
+    // RxDB's open-source build allows 13 open collections per process: close every replica.
+    for (const { replication, database } of open.splice(0)) {
+      await replication.cancel();
+      await database.close();
+    }
+  });
+
+  async function openReplica(collections: CollectionName[], session?: Session): Promise<Replica> {
+    const database = await createSyncDatabase({
+      name: `replica-${++replicaCount}-${randomUUID().slice(0, 8)}`,
+      storage: getRxStorageMemory(),
+      collections,
+      multiInstance: false,
+    });
+    const getAccessToken = () => session?.accessToken;
+    const http = createHttpTransport({ baseUrl: server.url, getAccessToken });
+    const pulls = new Map<string, number>();
+    const transport: SyncTransport = {
+      baseUrl: http.baseUrl,
+      pull: (collection, checkpoint, limit) => {
+        pulls.set(collection, (pulls.get(collection) ?? 0) + 1);
+        return http.pull(collection, checkpoint, limit);
+      },
+      push: (collection, rows) => http.push(collection, rows),
+    };
+    const replication = replicateCollections({
+      database,
+      collections,
+      transport,
+      stream: { baseUrl: server.url, getAccessToken, backoff: { initialMs: 100, maxMs: 1000 } },
+      retryTime: 200,
+    });
+    const replica = { database, replication, pulls };
+    open.push(replica);
+    return replica;
+  }
+
+  const streamConnected = (replica: Replica) => firstValueFrom(replica.replication.streamConnected$.pipe(filter(Boolean)));
+  const findLocal = async (replica: Replica, collection: string, id: string) =>
+    (await replica.database.collections[collection]!.findOne(id).exec())?.toJSON() as Record<string, unknown> | undefined;
+
+  it('pulls the demo catalogue into an anonymous replica', async () => {
+    const visitor = await openReplica(catalogue);
+    await visitor.replication.awaitInSync();
+    for (const name of catalogue) {
+      const expected = (await pullAll(server, name)).replica;
+      const local = await visitor.database.collections[name]!.find().exec();
+      expect(local.length).toBeGreaterThan(0);
+      expect(local.map((doc) => doc.primary).sort()).toEqual([...expected.keys()].sort());
+    }
+    const product = await findLocal(visitor, 'products', 'demo-product-1');
+    expect(product).toMatchObject({ id: 'demo-product-1', isActive: true, price: expect.any(Number) });
+  });
+
+  it('pushes a cart line made locally to the server, and the status shows it waiting, then synced', async () => {
+    const shop = await openReplica(shopperCollections, alice);
+    const statuses: SyncStatus[] = [];
+    const status$ = createSyncStatus({
+      replications: Object.values(shop.replication.states),
+      failures$: shop.replication.failures$,
+      online$: shop.replication.streamConnected$,
+    });
+    const watching: Subscription = status$.subscribe((status) => statuses.push(status));
+    await shop.replication.awaitInSync();
+
+    const cartId = `cart-${randomUUID()}`;
+    const lineId = `line-${randomUUID()}`;
+    await shop.database.collections.carts!.insert({ id: cartId, userId: alice.id, createdAt: nowIso(), updatedAt: nowIso() });
+    await shop.database.collections.cart_items!.insert({
+      id: lineId, cartId, userId: alice.id, productId: 'demo-product-1', quantity: 2, createdAt: nowIso(), updatedAt: nowIso(),
+    });
+    await shop.replication.awaitInSync();
+
+    const [stored] = await server.storage.readByIds('cart_items', [lineId]);
+    expect(stored?.doc).toMatchObject({ id: lineId, cartId, userId: alice.id, productId: 'demo-product-1', quantity: 2, _deleted: false });
+    expect((await server.storage.readByIds('carts', [cartId]))[0]?.doc).toMatchObject({ userId: alice.id });
+
+    await waitFor('the status to settle', () => statuses.at(-1)?.pendingUploads === 0 && statuses.at(-1)?.lastSyncedAt !== undefined);
+    expect(Math.max(...statuses.map((status) => status.pendingUploads))).toBeGreaterThanOrEqual(1);
+    expect(statuses.at(-1)).toMatchObject({ online: true, pendingUploads: 0 });
+    expect(statuses.at(-1)?.error).toBeUndefined();
+    watching.unsubscribe();
+  });
+
+  it('brings an admin’s product edit to a shopper live, through the stream, without a pull', async () => {
+    const shop = await openReplica(catalogue, alice);
+    const back = await openReplica(catalogue, admin);
+    await Promise.all([shop.replication.awaitInSync(), back.replication.awaitInSync(), streamConnected(shop)]);
+    const pullsBefore = shop.pulls.get('products');
+
+    const product = await back.database.collections.products!.findOne('demo-product-2').exec();
+    const newPrice = (product!.get('price') as number) + 11;
+    await product!.incrementalPatch({ price: newPrice });
+    await back.replication.awaitInSync();
+    expect((await server.storage.readByIds('products', ['demo-product-2']))[0]?.doc.price).toBe(newPrice);
+
+    await waitFor('the new price on the shopper’s replica', async () => (await findLocal(shop, 'products', 'demo-product-2'))?.price === newPrice);
+    // The change came through pull.stream$: no pull was made after the first sync.
+    expect(shop.pulls.get('products')).toBe(pullsBefore);
+  });
+
+  it('drops a product the admin deactivates from the shopper’s replica (a tombstone)', async () => {
+    const shop = await openReplica(catalogue, alice);
+    const back = await openReplica(catalogue, admin);
+    await Promise.all([shop.replication.awaitInSync(), back.replication.awaitInSync(), streamConnected(shop)]);
+    expect(await findLocal(shop, 'products', 'demo-product-3')).toBeDefined();
+
+    const product = await back.database.collections.products!.findOne('demo-product-3').exec();
+    await product!.incrementalPatch({ isActive: false });
+    await back.replication.awaitInSync();
+
+    await waitFor('demo-product-3 to leave the shopper’s replica', async () => (await findLocal(shop, 'products', 'demo-product-3')) === undefined);
+    // The admin still sees it, inactive: only the shopper's view lost it.
+    expect(await findLocal(back, 'products', 'demo-product-3')).toMatchObject({ isActive: false });
+    // The tombstone was stored as the server sent it: deleted, nothing made up.
+    const [stored] = await shop.database.collections.products!.storageInstance.findDocumentsById(['demo-product-3'], true);
+    expect(stored).toMatchObject({ id: 'demo-product-3', _deleted: true });
+  });
+
+  it('shows a refused push on rejections$ and puts the server’s state back in the replica', async () => {
+    const shop = await openReplica(catalogue, alice);
+    const rejections: PushRejection[] = [];
+    const watching = shop.replication.rejections$.subscribe((rejection) => rejections.push(rejection));
+    await shop.replication.awaitInSync();
+    const product = await shop.database.collections.products!.findOne('demo-product-5').exec();
+    const serverPrice = product!.get('price') as number;
+
+    await product!.incrementalPatch({ price: 1 });
+    await waitFor('the rejection', () => rejections.length > 0);
+    expect(rejections).toEqual([{ collection: 'products', id: 'demo-product-5', code: 'FORBIDDEN', message: expect.any(String) }]);
+    await waitFor('the server’s price back in the replica', async () => (await findLocal(shop, 'products', 'demo-product-5'))?.price === serverPrice);
+    await shop.replication.awaitInSync();
+    expect((await server.storage.readByIds('products', ['demo-product-5']))[0]?.doc.price).toBe(serverPrice);
+    watching.unsubscribe();
+  });
+
+  it('keeps two shoppers’ cart lines apart, even on the same server and stream', async () => {
+    const aliceShop = await openReplica(shopperCollections, alice);
+    const bobShop = await openReplica(shopperCollections, bob);
+    await Promise.all([aliceShop.replication.awaitInSync(), bobShop.replication.awaitInSync(), streamConnected(aliceShop), streamConnected(bobShop)]);
+
+    const addLine = async (shop: Replica, session: Session): Promise<string> => {
+      const id = `line-${randomUUID()}`;
+      await shop.database.collections.cart_items!.insert({
+        id, cartId: `cart-of-${session.id}`, userId: session.id, productId: 'demo-product-1', quantity: 1, createdAt: nowIso(), updatedAt: nowIso(),
+      });
+      return id;
+    };
+    const aliceLine = await addLine(aliceShop, alice);
+    const bobLine = await addLine(bobShop, bob);
+    await Promise.all([aliceShop.replication.awaitInSync(), bobShop.replication.awaitInSync()]);
+    aliceShop.replication.reSync();
+    bobShop.replication.reSync();
+    await Promise.all([aliceShop.replication.awaitInSync(), bobShop.replication.awaitInSync()]);
+
+    const owners = async (shop: Replica) => (await shop.database.collections.cart_items!.find().exec()).map((doc) => doc.get('userId') as string);
+    expect(await findLocal(aliceShop, 'cart_items', bobLine)).toBeUndefined();
+    expect(await findLocal(bobShop, 'cart_items', aliceLine)).toBeUndefined();
+    expect(new Set(await owners(aliceShop))).toEqual(new Set([alice.id]));
+    expect(new Set(await owners(bobShop))).toEqual(new Set([bob.id]));
+    // Both reached the server, each under its owner.
+    expect((await server.storage.readByIds('cart_items', [aliceLine, bobLine])).map((row) => row.doc.userId).sort()).toEqual([alice.id, bob.id].sort());
+  });
+});
