@@ -6,6 +6,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { Auth, AuthState } from './auth/auth';
 import { AppError } from './http/app-error';
+import { cors, defaultCorsOrigins } from './http/cors';
 import { createRateLimiter } from './http/create-rate-limiter';
 import { errorMiddleware } from './http/error-middleware';
 import type { CollectionRules } from './replication/push';
@@ -28,6 +29,8 @@ export interface AppDeps {
   readonly authRateLimitPerMinute?: number;
   /** Believe X-Forwarded-For; only behind a proxy that sets it, or clients could pick their own IP. */
   readonly trustProxy?: boolean;
+  /** Browser origins allowed to call the server (the PWAs' own); default: the local dev and start ports. */
+  readonly corsOrigins?: readonly string[];
   readonly log?: (message: string, error?: unknown) => void;
 }
 
@@ -37,6 +40,8 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
   app.proxy = deps.trustProxy ?? false;
   app.silent = true;
   app.on('error', (error: unknown) => log('request failed', error));
+  // First, so error answers carry the CORS headers too and the apps can read their codes.
+  app.use(cors(deps.corsOrigins ?? defaultCorsOrigins));
   app.use(errorMiddleware());
   // Password guessing is slowed per IP address before any password is hashed.
   const limiter = createRateLimiter({ limit: deps.authRateLimitPerMinute ?? 30, windowMs: 60_000 });

@@ -4,6 +4,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { defaultCorsOrigins } from './http/cors';
 import { StorageError } from './storage/errors';
 import { parseDatabaseUrl, type DatabaseTarget } from './storage/create-storage';
 
@@ -33,6 +34,8 @@ export interface Config {
   readonly authRateLimitPerMinute: number;
   /** Believe X-Forwarded-For (only behind a reverse proxy that sets it). */
   readonly trustProxy: boolean;
+  /** Browser origins allowed by CORS: the PWAs' own. */
+  readonly corsOrigins: readonly string[];
 }
 
 const booleanFlag = z
@@ -56,6 +59,11 @@ const environmentSchema = z.object({
   SYNC_DIAGNOSTICS: booleanFlag.default(false),
   TRUST_PROXY: booleanFlag.default(false),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  CORS_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.url().refine((origin) => new URL(origin).origin === origin, 'each origin is scheme://host[:port], no path')))
+    .default([...defaultCorsOrigins]),
 });
 
 export class ConfigError extends Error {
@@ -105,5 +113,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     diagnostics: e.SYNC_DIAGNOSTICS,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
+    corsOrigins: e.CORS_ORIGINS,
   };
 }

@@ -55,6 +55,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     rules: createRules(),
     now,
     authRateLimitPerMinute: config.authRateLimitPerMinute,
+    corsOrigins: config.corsOrigins,
     log: (_message, error) => errors.push(error),
   });
   const server = app.listen(0, '127.0.0.1');

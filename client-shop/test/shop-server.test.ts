@@ -1,0 +1,62 @@
+/** The shop's static server over real HTTP, on a small fake build: types, caching, SPA fallback, config. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createShopServer, toSyncUrl } from '../server/create-shop-server';
+
+describe('the shop’s static server', () => {
+  const dist = mkdtempSync(join(tmpdir(), 'oa-shop-dist-'));
+  const server = createShopServer({ distDir: dist, syncPort: 4100 });
+  let url: string;
+  beforeAll(async () => {
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>shop</title>');
+    writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {})');
+    writeFileSync(join(dist, 'manifest.webmanifest'), '{}');
+    writeFileSync(join(dist, 'assets/index-abc123.js'), 'console.log(1)');
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['/', 'text/html; charset=utf-8', 'no-cache'],
+    ['/sw.js', 'text/javascript; charset=utf-8', 'no-cache'],
+    ['/manifest.webmanifest', 'application/manifest+json; charset=utf-8', 'no-cache'],
+    ['/assets/index-abc123.js', 'text/javascript; charset=utf-8', 'public, max-age=31536000, immutable'],
+  ])('serves %s as %s with Cache-Control %s', async (path, type, cache) => {
+    const response = await fetch(url + path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(type);
+    expect(response.headers.get('cache-control')).toBe(cache);
+  });
+
+  it('answers an app route with index.html, and a missing file with 404', async () => {
+    const route = await fetch(`${url}/products/laddu`);
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('<title>shop</title>');
+    expect((await fetch(`${url}/assets/missing.js`)).status).toBe(404);
+  });
+
+  it('never serves a file outside the build', async () => {
+    const response = await fetch(`${url}/..%2Fsecret.txt`);
+    expect(response.status).toBe(404);
+  });
+
+  it('tells the app where the sync server is: the host the browser used, the sync port', async () => {
+    const response = await fetch(`${url}/config.json`);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({ syncUrl: 'http://127.0.0.1:4100' });
+  });
+
+  it('prefers SYNC_PUBLIC_URL when it is set', () => {
+    expect(toSyncUrl({ syncPublicUrl: 'https://sync.example/', syncPort: 4000 }, 'shop.example')).toBe('https://sync.example');
+    expect(toSyncUrl({ syncPort: 4000 }, '192.168.1.5:5174')).toBe('http://192.168.1.5:4000');
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Builds the shop: React, and the PWA (manifest, a generated service worker that precaches the
+ * app shell, images cached at runtime, updates on the shopper's say-so). No server address is
+ * baked in: the app reads /config.json at run time.
+ */
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false, // registered by UpdatePrompt through virtual:pwa-register
+      includeAssets: ['icons/*.png'],
+      manifest: {
+        id: '/',
+        name: 'Online Annavaram',
+        short_name: 'Annavaram',
+        description: 'Prasadam, pooja items and books from Annavaram, even offline.',
+        lang: 'en-IN',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: '#e86a10',
+        background_color: '#fffaf5',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        navigateFallback: '/index.html',
+        // The first version takes control at once, so the shell works offline from the first
+        // visit; later versions wait for the prompt (no skipWaiting).
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.startsWith('/images/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'product-images', expiration: { maxEntries: 300, maxAgeSeconds: 30 * 24 * 3600 }, cacheableResponse: { statuses: [0, 200] } },
+          },
+          {
+            // The runtime configuration: fresh when the server answers, the last one otherwise.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname === '/config.json',
+            handler: 'NetworkFirst',
+            options: { cacheName: 'runtime-config', networkTimeoutSeconds: 3 },
+          },
+        ],
+      },
+    }),
+  ],
+  // The first load is about 190 KB gzipped (budget: 300 KB); Vite's 500 KB warning counts unzipped bytes.
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1000 },
+  server: { port: 5173 },
+});

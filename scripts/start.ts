@@ -1,0 +1,71 @@
+/**
+ * `npm start`: the sync server (PORT, default 4000) and the shop's production build with its
+ * service worker (SHOP_PORT, default 5174), side by side. Builds the shop first when its build
+ * is missing or older than its sources. Forwards SIGINT/SIGTERM to both; if one stops, so does
+ * the other. The server itself is unchanged: `tsx sync-server/src/main.ts`.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const bin = (name: string): string => join(root, 'node_modules/.bin', name);
+const log = (message: string): void => console.log(`[start] ${message}`);
+
+/** Newest modification time under the given files and folders (node_modules skipped). */
+function newestChange(paths: readonly string[]): number {
+  let newest = 0;
+  const visit = (path: string): void => {
+    if (!existsSync(path)) return;
+    const stats = statSync(path);
+    if (stats.isDirectory()) {
+      for (const entry of readdirSync(path)) if (entry !== 'node_modules' && entry !== 'dist') visit(join(path, entry));
+    } else newest = Math.max(newest, stats.mtimeMs);
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+function buildShopIfStale(): void {
+  const built = join(root, 'client-shop/dist/index.html');
+  const sources = ['client-shop/src', 'client-shop/public', 'client-shop/index.html', 'client-shop/vite.config.ts', 'client-sync/src', 'schema/src']
+    .map((path) => join(root, path));
+  if (existsSync(built) && statSync(built).mtimeMs >= newestChange(sources)) return;
+  log('building the shop (client-shop/dist is missing or older than its sources)');
+  const result = spawnSync(bin('vite'), ['build', '--config', join(root, 'client-shop/vite.config.ts')], { cwd: join(root, 'client-shop'), stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error('[start] the shop did not build');
+    process.exit(result.status ?? 1);
+  }
+}
+
+buildShopIfStale();
+
+const shopPort = process.env.SHOP_PORT || '5174';
+// The shop's own origins may call the sync server, whatever SHOP_PORT is; CORS_ORIGINS, when
+// set, is taken as it is.
+const corsOrigins = process.env.CORS_ORIGINS ||
+  [...new Set([`http://localhost:${shopPort}`, `http://127.0.0.1:${shopPort}`, 'http://localhost:5174', 'http://localhost:5173', 'http://127.0.0.1:5174', 'http://127.0.0.1:5173'])].join(',');
+const children: ChildProcess[] = [
+  spawn(bin('tsx'), [join(root, 'sync-server/src/main.ts')], { stdio: 'inherit', env: { ...process.env, CORS_ORIGINS: corsOrigins } }),
+  spawn(bin('tsx'), [join(root, 'client-shop/server/serve.ts')], { stdio: 'inherit', env: { ...process.env, SHOP_PORT: shopPort } }),
+];
+
+let stopping = false;
+let exitCode = 0;
+const stopAll = (signal: NodeJS.Signals): void => {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+};
+for (const child of children) {
+  child.once('exit', (code) => {
+    if (!stopping) {
+      exitCode = code ?? 1;
+      stopAll('SIGTERM');
+    }
+    if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) process.exit(exitCode);
+  });
+}
+process.once('SIGINT', () => stopAll('SIGINT'));
+process.once('SIGTERM', () => stopAll('SIGTERM'));
