@@ -2,10 +2,11 @@
  * `npm start`: the sync server (PORT, default 4000) and the shop's production build with its
  * service worker (SHOP_PORT, default 5174), side by side. Builds the shop first when its build
  * is missing or older than its sources. Forwards SIGINT/SIGTERM to both; if one stops, so does
- * the other. The server itself is unchanged: `tsx sync-server/src/main.ts`.
+ * the other. The server itself is unchanged: `tsx sync-server/src/main.ts`. START_ONLY=sync or
+ * START_ONLY=shop runs one of the two (the end-to-end tests stop the sync server alone).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -26,6 +27,27 @@ function newestChange(paths: readonly string[]): number {
   return newest;
 }
 
+/** One build at a time across processes (parallel test files): a lock directory, waited for. */
+function withBuildLock(run: () => void): void {
+  const lock = join(root, 'client-shop/.build-lock');
+  const until = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another process builds; a lock older than the wait is taken as left behind by a crash.
+      if (Date.now() > until) break;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    run();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 function buildShopIfStale(): void {
   const built = join(root, 'client-shop/dist/index.html');
   const sources = ['client-shop/src', 'client-shop/public', 'client-shop/index.html', 'client-shop/vite.config.ts', 'client-sync/src', 'schema/src']
@@ -39,7 +61,12 @@ function buildShopIfStale(): void {
   }
 }
 
-buildShopIfStale();
+const only = process.env.START_ONLY;
+if (only !== undefined && only !== 'sync' && only !== 'shop') {
+  console.error('[start] START_ONLY is "sync" or "shop"');
+  process.exit(1);
+}
+if (only !== 'sync') withBuildLock(buildShopIfStale);
 
 const shopPort = process.env.SHOP_PORT || '5174';
 // The shop's own origins may call the sync server, whatever SHOP_PORT is; CORS_ORIGINS, when
@@ -47,8 +74,8 @@ const shopPort = process.env.SHOP_PORT || '5174';
 const corsOrigins = process.env.CORS_ORIGINS ||
   [...new Set([`http://localhost:${shopPort}`, `http://127.0.0.1:${shopPort}`, 'http://localhost:5174', 'http://localhost:5173', 'http://127.0.0.1:5174', 'http://127.0.0.1:5173'])].join(',');
 const children: ChildProcess[] = [
-  spawn(bin('tsx'), [join(root, 'sync-server/src/main.ts')], { stdio: 'inherit', env: { ...process.env, CORS_ORIGINS: corsOrigins } }),
-  spawn(bin('tsx'), [join(root, 'client-shop/server/serve.ts')], { stdio: 'inherit', env: { ...process.env, SHOP_PORT: shopPort } }),
+  ...(only === 'shop' ? [] : [spawn(bin('tsx'), [join(root, 'sync-server/src/main.ts')], { stdio: 'inherit', env: { ...process.env, CORS_ORIGINS: corsOrigins } })]),
+  ...(only === 'sync' ? [] : [spawn(bin('tsx'), [join(root, 'client-shop/server/serve.ts')], { stdio: 'inherit', env: { ...process.env, SHOP_PORT: shopPort } })]),
 ];
 
 let stopping = false;

@@ -1,8 +1,15 @@
-/** The product list of the catalogue page, with the category filter; renders from the local database. */
+/** The product list of the catalogue page, with the category filter and "Add to cart"; renders from the local database. */
 import { useMemo, useState } from 'react';
 import { formatRupees, selectProducts, sortCategories, toStockLabel, toStockState, type CatalogueCategory, type CatalogueProduct } from './catalogue.logic';
 
-export function CatalogueList({ products, categories }: { products: readonly CatalogueProduct[]; categories: readonly CatalogueCategory[] }) {
+export interface CatalogueListProps {
+  readonly products: readonly CatalogueProduct[];
+  readonly categories: readonly CatalogueCategory[];
+  /** Shows "Add to cart" on each product in stock. */
+  readonly onAdd?: ((productId: string) => void) | undefined;
+}
+
+export function CatalogueList({ products, categories, onAdd }: CatalogueListProps) {
   const [categoryId, setCategoryId] = useState<string | undefined>();
   const shown = useMemo(() => selectProducts(products, categoryId), [products, categoryId]);
   const aisles = useMemo(() => sortCategories(categories), [categories]);
@@ -30,6 +37,9 @@ export function CatalogueList({ products, categories }: { products: readonly Cat
                 {product.mrp !== undefined && product.mrp > product.price ? <s className="product__mrp">{formatRupees(product.mrp)}</s> : null}
               </p>
               <p className={`product__stock product__stock--${toStockState(product.stock)}`}>{toStockLabel(product.stock)}</p>
+              {onAdd && product.stock > 0 ? (
+                <button type="button" className="product__add" aria-label={`Add ${product.name} to cart`} onClick={() => onAdd(product.id)}>Add to cart</button>
+              ) : null}
             </li>
           ))}
         </ul>

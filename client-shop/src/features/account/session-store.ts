@@ -1,0 +1,194 @@
+/**
+ * The shopper's session, framework-free: tokens and the user kept in storage (localStorage), sign-in,
+ * register and sign-out over /auth, and an access token refreshed before it expires (or after a
+ * 401 TOKEN_EXPIRED) under a cross-tab lock: the server ends a session whose refresh token is used twice.
+ */
+import { toSyncHttpError, type FetchLike } from '@oa/client-sync';
+
+export interface ShopSession {
+  readonly userId: string;
+  readonly name: string;
+  readonly email: string;
+  /** Both absent once the server refused to refresh: the shopper must sign in again (local data stays). */
+  readonly accessToken?: string | undefined;
+  readonly refreshToken?: string | undefined;
+}
+
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type WithLock = <T>(run: () => Promise<T>) => Promise<T>;
+
+export interface SessionStoreOptions {
+  readonly storage: KeyValueStorage;
+  readonly getSyncUrl: () => Promise<string>;
+  readonly fetch?: FetchLike;
+  readonly now?: () => number;
+  /** Runs `run` while no other tab refreshes; navigator.locks in the browser (see browserLock). */
+  readonly withLock?: WithLock;
+  /** Refresh this long before the access token expires. */
+  readonly refreshMarginMs?: number;
+}
+
+export interface SessionStore {
+  getSnapshot(): ShopSession | undefined;
+  subscribe(listener: () => void): () => void;
+  signIn(email: string, password: string): Promise<ShopSession>;
+  register(name: string, email: string, password: string): Promise<ShopSession>;
+  /** The access token, refreshed first when near expiry; undefined when signed out or expired for good. */
+  getAccessToken(): Promise<string | undefined>;
+  /** Refreshes now unless another caller already replaced `staleToken` (after a 401 TOKEN_EXPIRED). */
+  refresh(staleToken?: string): Promise<string | undefined>;
+  /** Ends the session on the server (best effort: offline, it expires there) and forgets it here. */
+  signOut(): Promise<void>;
+  /** Reads the stored session again (another tab signed in, out or refreshed). */
+  reload(): void;
+}
+
+export const sessionStorageKey = 'oa-shop-session';
+
+/** The `exp` of a JWT in milliseconds, or undefined when it cannot be read. */
+export function readTokenExpiry(token: string): number | undefined {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isNearExpiry(token: string, now: number, marginMs: number): boolean {
+  const expiry = readTokenExpiry(token);
+  return expiry === undefined || expiry - now <= marginMs;
+}
+
+export function parseStoredSession(raw: string | null): ShopSession | undefined {
+  if (!raw) return undefined;
+  try {
+    const value = JSON.parse(raw) as Partial<ShopSession> | null;
+    if (!value || typeof value.userId !== 'string' || !value.userId) return undefined;
+    const text = (field: unknown): string | undefined => (typeof field === 'string' && field ? field : undefined);
+    return {
+      userId: value.userId,
+      name: text(value.name) ?? '',
+      email: text(value.email) ?? '',
+      accessToken: text(value.accessToken),
+      refreshToken: text(value.refreshToken),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** One lock per page when navigator.locks is missing (tests, old browsers): at least one tab never races itself. */
+export function createPageLock(): WithLock {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(run: () => Promise<T>) => {
+    const result = tail.then(run, run);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
+
+export function createSessionStore(options: SessionStoreOptions): SessionStore {
+  const { storage, getSyncUrl } = options;
+  const fetchFn: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const now = options.now ?? Date.now;
+  const withLock = options.withLock ?? createPageLock();
+  const marginMs = options.refreshMarginMs ?? 60_000;
+  const listeners = new Set<() => void>();
+  let session = parseStoredSession(storage.getItem(sessionStorageKey));
+
+  const notify = (): void => listeners.forEach((listener) => listener());
+  function save(next: ShopSession | undefined): void {
+    session = next;
+    if (next) storage.setItem(sessionStorageKey, JSON.stringify(next));
+    else storage.removeItem(sessionStorageKey);
+    notify();
+  }
+
+  async function post(path: string, body: unknown, token?: string): Promise<Response> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    return fetchFn(`${await getSyncUrl()}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  }
+
+  async function startSession(path: string, body: unknown): Promise<ShopSession> {
+    const response = await post(path, body);
+    if (!response.ok) throw await toSyncHttpError(response);
+    const answer = (await response.json()) as { accessToken: string; refreshToken: string; user: { id: string; name?: string; email?: string } };
+    const next: ShopSession = {
+      userId: answer.user.id,
+      name: answer.user.name ?? '',
+      email: answer.user.email ?? '',
+      accessToken: answer.accessToken,
+      refreshToken: answer.refreshToken,
+    };
+    save(next);
+    return next;
+  }
+
+  function refresh(staleToken = session?.accessToken): Promise<string | undefined> {
+    return withLock(async () => {
+      // Another tab may have refreshed meanwhile: storage, not memory, has the latest pair.
+      const current = parseStoredSession(storage.getItem(sessionStorageKey));
+      if (current?.userId !== session?.userId || current?.accessToken !== session?.accessToken) {
+        session = current;
+        notify();
+      }
+      if (!current?.refreshToken) return undefined;
+      if (current.accessToken && current.accessToken !== staleToken && !isNearExpiry(current.accessToken, now(), marginMs)) {
+        return current.accessToken;
+      }
+      let response: Response;
+      try {
+        response = await post('/auth/refresh', { refreshToken: current.refreshToken });
+      } catch {
+        return current.accessToken; // offline: keep what we have, try again on the next request
+      }
+      if (response.status === 401) {
+        // Reused, unknown or ended: only a new sign-in helps. The user's local data stays.
+        save({ ...current, accessToken: undefined, refreshToken: undefined });
+        return undefined;
+      }
+      if (!response.ok) return current.accessToken;
+      const pair = (await response.json()) as { accessToken: string; refreshToken: string };
+      save({ ...current, accessToken: pair.accessToken, refreshToken: pair.refreshToken });
+      return pair.accessToken;
+    });
+  }
+
+  return {
+    getSnapshot: () => session,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    signIn: (email, password) => startSession('/auth/login', { email, password }),
+    register: (name, email, password) => startSession('/auth/register', { name, email, password }),
+    async getAccessToken() {
+      const token = session?.accessToken;
+      if (!token) return undefined;
+      return isNearExpiry(token, now(), marginMs) ? refresh(token) : token;
+    },
+    refresh,
+    async signOut() {
+      const token = await this.getAccessToken().catch(() => undefined);
+      save(undefined);
+      if (token) await post('/auth/logout', {}, token).catch(() => undefined);
+    },
+    reload() {
+      const stored = parseStoredSession(storage.getItem(sessionStorageKey));
+      if (JSON.stringify(stored) === JSON.stringify(session)) return;
+      session = stored;
+      notify();
+    },
+  };
+}
+
+/** navigator.locks when the browser has it, so two tabs never refresh with one token at once. */
+export function browserLock(): WithLock {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return createPageLock();
+  return <T>(run: () => Promise<T>) => locks.request('oa-refresh', run) as Promise<T>;
+}

@@ -1,0 +1,41 @@
+import { validateDocument } from '@oa/schema';
+import { describe, expect, it } from 'vitest';
+import { checkAddress, emptyAddressForm, toPlaceholderOrder, toShippingFee } from './checkout.logic';
+
+const form = { name: 'Sita', phone: '98480 22338', line1: '1 Temple Road', city: 'Annavaram', state: 'Andhra Pradesh', pincode: '533406' };
+const address = { name: 'Sita', phone: '9848022338', line1: '1 Temple Road', city: 'Annavaram', state: 'Andhra Pradesh', pincode: '533406' };
+const line = (productId: string, price: number, quantity: number) => ({ id: `l-${productId}`, productId, name: productId, price, quantity, lineTotal: price * quantity });
+
+describe('checkout', () => {
+  it('accepts a complete address, trimming it and taking spaces out of the phone number', () => {
+    expect(checkAddress({ ...form, city: ' Annavaram ' })).toEqual({ ok: true, address });
+  });
+
+  it('names every missing or malformed field', () => {
+    const check = checkAddress({ ...emptyAddressForm, pincode: '12345' });
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(Object.keys(check.errors).sort()).toEqual(['city', 'line1', 'name', 'phone', 'pincode', 'state']);
+  });
+
+  it.each([[498, 40], [499, 0], [1200, 0]])('charges shipping on a subtotal of ₹%s: ₹%s', (subtotal, fee) => {
+    expect(toShippingFee(subtotal)).toBe(fee);
+  });
+
+  it('makes a placeholder order that passes the strict order schema and is marked as not yet synced', () => {
+    const now = '2026-01-01T00:00:00.000Z';
+    const order = toPlaceholderOrder({ id: '0f1e2d3c-aaaa-bbbb-cccc-000000000000', userId: 'u1', lines: [line('p1', 60, 2)], address, now });
+    expect(validateDocument('orders', order)).toMatchObject({ ok: true });
+    expect(order).toMatchObject({
+      orderId: 'pending-0f1e2d3c',
+      userId: 'u1',
+      user: 'u1',
+      items: [{ productId: 'p1', product: 'p1', quantity: 2, price: 60 }],
+      subtotal: 120,
+      shippingFee: 40,
+      total: 160,
+      status: 'pending',
+      paymentMethod: 'cod',
+      statusHistory: [{ status: 'pending', at: now, by: 'customer' }],
+    });
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * Ordering offline, in real Chromium against the real servers: register in the shop, add to the
+ * cart, stop the sync server (the shop's own server and service worker stay), check out: the
+ * order waits to sync. Start the sync server again on the same database: the order reaches it,
+ * the shop shows its OA- number, and an admin's status change arrives, all without a reload.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, freePort, launchChromium, runStart, waitForHttp, type Started } from './harness';
+
+const adminEmail = 'admin@annavaram.local';
+const adminPassword = 'e2e-admin-password-123';
+const laddu = 'Annavaram Prasadam (Godhuma Ravva Laddu)';
+
+type Doc = Record<string, unknown> & { id: string };
+
+async function adminToken(syncUrl: string): Promise<string> {
+  const response = await fetch(`${syncUrl}/auth/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: adminEmail, password: adminPassword }),
+  });
+  if (!response.ok) throw new Error(`admin login: HTTP ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+async function pullAll(syncUrl: string, token: string, collection: string): Promise<Doc[]> {
+  const documents: Doc[] = [];
+  let checkpoint: string | undefined;
+  for (;;) {
+    const query = new URLSearchParams({ limit: '1000', ...(checkpoint ? { checkpoint } : {}) });
+    const response = await fetch(`${syncUrl}/sync/${collection}/pull?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`pull ${collection}: HTTP ${response.status}`);
+    const page = (await response.json()) as { documents: Doc[]; checkpoint: string };
+    if (page.documents.length === 0) return documents.filter((doc) => doc._deleted !== true);
+    documents.push(...page.documents);
+    checkpoint = page.checkpoint;
+  }
+}
+
+describe.skipIf(!existsSync(chromiumPath))('ordering offline in the shop (Chromium, real servers)', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'oa-e2e-order-'));
+  let env: Record<string, string> = {};
+  let shop: Started | undefined;
+  let sync: Started | undefined;
+  let browser: Browser | undefined;
+  let shopUrl = '';
+  let syncUrl = '';
+
+  async function startSync(): Promise<void> {
+    sync = runStart(folder, { ...env, START_ONLY: 'sync' });
+    await waitForHttp(`${syncUrl}/health`, 60_000).catch((error: Error) => {
+      throw new Error(`${error.message}; output:\n${sync!.output()}`);
+    });
+  }
+
+  beforeAll(async () => {
+    const [port, shopPort] = [await freePort(), await freePort()];
+    shopUrl = `http://127.0.0.1:${shopPort}`;
+    syncUrl = `http://127.0.0.1:${port}`;
+    env = {
+      HOST: '127.0.0.1', PORT: String(port), SHOP_PORT: String(shopPort), DATABASE_URL: `file:${join(folder, 'platform.db')}`,
+      DATA_DIR: folder, CORS_ORIGINS: '', ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword,
+    };
+    // Two runs of `npm start`'s script, so the sync server can stop while the shop's server stays.
+    shop = runStart(folder, { ...env, START_ONLY: 'shop' });
+    await waitForHttp(`${shopUrl}/config.json`, 120_000).catch((error: Error) => {
+      throw new Error(`${error.message}; output:\n${shop!.output()}`);
+    });
+    await startSync();
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([sync?.stop(), shop?.stop()]);
+    rmSync(folder, { recursive: true, force: true });
+  }, 30_000);
+
+  it('places an order offline, syncs it when the server is back and shows an admin’s status change live', async () => {
+    const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const tabs = page.locator('.tabs');
+    const connection = () => page.locator('[data-connection]').getAttribute('data-connection');
+    await page.goto(shopUrl);
+    await page.getByText(laddu).waitFor({ timeout: 20_000 });
+    await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 20_000 });
+
+    // Register in the UI.
+    await tabs.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'New here? Create an account' }).click();
+    await page.getByLabel('Name').fill('Sita Devi');
+    await page.getByLabel('Email').fill(`sita-${Date.now()}@example.in`);
+    await page.getByLabel('Password').fill('a-good-password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Signed in as').waitFor({ timeout: 15_000 });
+
+    // The shopper's own database syncs the catalogue; add to the cart; the stream is live.
+    await tabs.getByRole('button', { name: 'Shop' }).click();
+    await page.getByRole('button', { name: `Add ${laddu} to cart` }).click({ timeout: 20_000 });
+    await tabs.getByRole('button', { name: 'Cart (1)' }).waitFor({ timeout: 10_000 });
+    await expect.poll(connection, { timeout: 15_000 }).toBe('live');
+    // Marks this page: a reload would lose it.
+    await page.evaluate('window.__sameDocument = true');
+
+    // The sync server goes away; the shop's server and its service worker stay.
+    await sync!.stop();
+    await expect(fetch(`${syncUrl}/health`)).rejects.toThrow();
+    await expect.poll(connection, { timeout: 15_000 }).not.toBe('live');
+
+    // Check out offline.
+    await tabs.getByRole('button', { name: 'Cart (1)' }).click();
+    expect(await page.getByTestId('cart-total').textContent()).toBe('₹60');
+    await page.getByRole('button', { name: 'Checkout' }).click();
+    await page.getByLabel('Full name').fill('Sita Devi');
+    await page.getByLabel('Phone').fill('9848022338');
+    await page.getByLabel('House and street').fill('1 Temple Road');
+    await page.getByLabel('City').fill('Annavaram');
+    await page.getByLabel('State').fill('Andhra Pradesh');
+    await page.getByLabel('PIN code').fill('533406');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    const order = page.locator('.order');
+    await expect.poll(() => order.locator('.order__status').textContent(), { timeout: 10_000 }).toBe('Waiting to sync');
+    await tabs.getByRole('button', { name: 'Cart (0)' }).waitFor({ timeout: 10_000 });
+
+    // The sync server comes back on the same port and database: the order goes up.
+    await startSync();
+    const token = await adminToken(syncUrl);
+    let stored: Doc | undefined;
+    await expect
+      .poll(async () => (stored = (await pullAll(syncUrl, token, 'orders'))[0]), { timeout: 45_000, interval: 500 })
+      .toBeDefined();
+    expect(stored).toMatchObject({ status: 'pending', paymentMethod: 'cod', total: 100, items: [{ name: laddu, quantity: 1, price: 60 }] });
+    expect(String(stored!.orderId)).toMatch(/^OA-/);
+    await expect.poll(() => order.locator('.order__number').textContent(), { timeout: 30_000 }).toBe(stored!.orderId);
+    expect(await order.locator('.order__status').textContent()).toBe('pending');
+
+    // An admin confirms it: the shop shows it through the live stream.
+    const push = await fetch(`${syncUrl}/sync/orders/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify([{ assumedMasterState: stored, newDocumentState: { ...stored, status: 'confirmed' } }]),
+    });
+    expect(await push.json()).toEqual({ conflicts: [], rejections: [] });
+    await expect.poll(() => order.locator('.order__status').textContent(), { timeout: 30_000 }).toBe('confirmed');
+    expect(await page.evaluate('window.__sameDocument')).toBe(true);
+
+    // Signing out removes the shopper's database from the device (shared phones) and the session.
+    const userDatabases = "indexedDB.databases().then((all) => all.filter((d) => (d.name ?? '').includes('oa-shop-user-')).length)";
+    expect(await page.evaluate(userDatabases)).toBeGreaterThan(0);
+    await tabs.getByRole('button', { name: 'Account' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await tabs.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.evaluate(userDatabases), { timeout: 10_000 }).toBe(0);
+    expect(await page.evaluate("localStorage.getItem('oa-shop-session')")).toBeNull();
+    await context.close();
+  }, 240_000);
+});
