@@ -10,8 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { collectionNames, collections } from '@oa/schema';
-import { openSqliteStorage } from '../sync-server/src/storage';
+import { prepareCatalogue } from './prepare-catalogue';
 import { benchProduct } from './product-fixture';
 import { startServer, type RunningServer } from './start-server';
 
@@ -44,26 +43,6 @@ async function json(url: string, init: { method?: string; body?: unknown; token?
   const body = await response.json();
   if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${JSON.stringify(body)}`);
   return body;
-}
-
-/** Writes the catalogue straight into the database file before the server starts. */
-async function prepareDatabase(path: string, products: number): Promise<void> {
-  const storage = await openSqliteStorage({ path, pollIntervalMs: 0 });
-  await storage.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
-  const now = new Date().toISOString();
-  await storage.write('categories', Array.from({ length: 12 }, (_, i) => ({
-    id: `cat-${i}`,
-    expectedSeq: null,
-    doc: { id: `cat-${i}`, _deleted: false, name: `Category ${i}`, slug: `category-${i}`, sortOrder: i, isActive: true, createdAt: now, updatedAt: now },
-  })));
-  for (let i = 0; i < products; i += 1000) {
-    const batch = Array.from({ length: Math.min(1000, products - i) }, (_, j) => {
-      const doc = { ...benchProduct(i + j), updatedAt: now, ratingAverage: 0, ratingCount: 0, isActive: true, stock: 100_000, totalStock: 100_000 };
-      return { id: doc.id, expectedSeq: null, doc };
-    });
-    await storage.write('products', batch);
-  }
-  await storage.close();
 }
 
 async function pullAll(server: RunningServer, pageSize: number): Promise<number> {
@@ -126,7 +105,7 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
   const { log } = options;
   const folder = mkdtempSync(join(tmpdir(), 'oa-bench-sync-'));
   const dbPath = join(folder, 'bench.db');
-  await prepareDatabase(dbPath, options.products);
+  await prepareCatalogue(dbPath, options.products);
   const server = await startServer({
     DATABASE_URL: `file:${dbPath}`,
     DATA_DIR: folder,

@@ -19,11 +19,12 @@ import { CatalogueList } from '../features/catalogue/CatalogueList';
 import { CheckoutForm } from '../features/checkout/CheckoutForm';
 import { toOrderViews } from '../features/orders/orders.logic';
 import { MyOrders } from '../features/orders/MyOrders';
-import { ConnectionIndicator } from './ConnectionIndicator';
+import { SyncStatusIndicator } from '../features/sync-status/SyncStatusIndicator';
 import { RejectionsNotice } from './RejectionsNotice';
 import { shopSession } from './shop-session';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useObservable } from './use-observable';
+import { useSyncStatus } from './use-sync-status';
 import { useUserData } from './use-user-data';
 
 type View = 'shop' | 'cart' | 'checkout' | 'orders' | 'account';
@@ -63,7 +64,7 @@ export function App() {
   const categories = useObservable(categories$, []);
   const cartItems = useObservable(cartItems$, []);
   const orders = useObservable(orders$, []);
-  const streamConnected = useObservable(replication?.streamConnected$, false);
+  const sync = useSyncStatus(user ? user.database : anonymous?.database, replication);
   const cartLines = useMemo(() => (user ? toCartLines(cartItems, products ?? []) : []), [user, cartItems, products]);
   const orderViews = useMemo(() => toOrderViews(orders), [orders]);
 
@@ -99,7 +100,7 @@ export function App() {
     <>
       <header className="top">
         <h1>Online Annavaram</h1>
-        <ConnectionIndicator streamConnected={streamConnected} />
+        <SyncStatusIndicator role={sync.role} status={sync.status} />
         <nav className="tabs" aria-label="Shop">
           {nav('shop', 'Shop')}
           {session ? nav('cart', `Cart (${cartCount})`) : null}

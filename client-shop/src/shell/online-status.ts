@@ -18,11 +18,3 @@ export const browserOnlineSource: OnlineSource = {
     };
   },
 };
-
-export type ConnectionState = 'offline' | 'connecting' | 'live';
-
-/** What the indicator says: the browser's network first, then whether the live stream is up. */
-export function toConnectionState(browserOnline: boolean, streamConnected: boolean): ConnectionState {
-  if (!browserOnline) return 'offline';
-  return streamConnected ? 'live' : 'connecting';
-}

@@ -1,0 +1,85 @@
+/**
+ * Two tabs, one live connection, in real Chromium against the real servers: two pages of the
+ * built shop in one browser context share the anonymous catalogue database; RxDB elects one of
+ * them to replicate, so the sync server holds exactly one /sync/stream connection, counted by its
+ * diagnostics (SYNC_DIAGNOSTICS=true, GET /debug/memory). The other tab still says "Online".
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, freePort, launchChromium, runStart, waitForHttp, type Started } from './harness';
+
+const laddu = 'Annavaram Prasadam (Godhuma Ravva Laddu)';
+
+/** The server's open stream count once it has held still for `stableMs` (streams open and close asynchronously). */
+async function stableStreamCount(syncUrl: string, stableMs = 2000, timeoutMs = 20_000): Promise<number> {
+  const until = Date.now() + timeoutMs;
+  let last = -1;
+  let since = Date.now();
+  for (;;) {
+    const { streams } = (await (await fetch(`${syncUrl}/debug/memory`)).json()) as { streams: number };
+    if (streams !== last) [last, since] = [streams, Date.now()];
+    else if (Date.now() - since >= stableMs) return streams;
+    if (Date.now() > until) throw new Error(`the stream count did not settle (last ${last})`);
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
+
+describe.skipIf(!existsSync(chromiumPath))('two tabs of the shop (Chromium, real servers)', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'oa-e2e-tabs-'));
+  let start: Started | undefined;
+  let browser: Browser | undefined;
+  let shopUrl = '';
+  let syncUrl = '';
+
+  beforeAll(async () => {
+    const [port, shopPort] = [await freePort(), await freePort()];
+    shopUrl = `http://127.0.0.1:${shopPort}`;
+    syncUrl = `http://127.0.0.1:${port}`;
+    start = runStart(folder, {
+      HOST: '127.0.0.1', PORT: String(port), SHOP_PORT: String(shopPort), DATABASE_URL: `file:${join(folder, 'platform.db')}`,
+      DATA_DIR: folder, CORS_ORIGINS: '', SYNC_DIAGNOSTICS: 'true',
+    });
+    await Promise.all([waitForHttp(`${syncUrl}/health`, 120_000), waitForHttp(`${shopUrl}/config.json`, 120_000)]).catch((error: Error) => {
+      throw new Error(`${error.message}; output:\n${start!.output()}`);
+    });
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await start?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }, 30_000);
+
+  const connection = (page: Page) => page.locator('[data-connection]').getAttribute('data-connection');
+  const role = (page: Page) => page.locator('[data-connection]').getAttribute('data-replication');
+
+  it('holds one live connection to the sync server for two open tabs, and hands it over when the leading tab closes', async () => {
+    const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
+    const first = await context.newPage();
+    await first.goto(shopUrl);
+    await first.getByText(laddu).waitFor({ timeout: 20_000 });
+    await expect.poll(() => connection(first), { timeout: 15_000 }).toBe('live');
+    expect(await stableStreamCount(syncUrl)).toBe(1);
+
+    // The second tab shows the same catalogue from the shared database and opens no stream of its own.
+    const second = await context.newPage();
+    await second.goto(shopUrl);
+    await second.getByText(laddu).waitFor({ timeout: 20_000 });
+    expect(await stableStreamCount(syncUrl)).toBe(1);
+    // Online without a stream of its own: the leading tab holds it.
+    expect(await connection(second)).toBe('live');
+    expect(await connection(first)).toBe('live');
+    expect([await role(first), await role(second)]).toEqual(['leader', 'follower']);
+
+    // The leader goes away: the other tab is elected, connects, and is still the only one.
+    await first.close({ runBeforeUnload: true });
+    await expect.poll(() => role(second), { timeout: 30_000 }).toBe('leader');
+    await expect.poll(() => connection(second), { timeout: 15_000 }).toBe('live');
+    expect(await stableStreamCount(syncUrl)).toBe(1);
+    await context.close();
+  }, 120_000);
+});
