@@ -3,6 +3,8 @@
  * built shop in one browser context share the anonymous catalogue database; RxDB elects one of
  * them to replicate, so the sync server holds exactly one /sync/stream connection, counted by its
  * diagnostics (SYNC_DIAGNOSTICS=true, GET /debug/memory). The other tab still says "Online".
+ * Signed in, the anonymous catalogue stops replicating: the shopper's database (catalogue
+ * included) holds the one stream; signed out again, the anonymous one takes it back.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,6 +81,42 @@ describe.skipIf(!existsSync(chromiumPath))('two tabs of the shop (Chromium, real
     await first.close({ runBeforeUnload: true });
     await expect.poll(() => role(second), { timeout: 30_000 }).toBe('leader');
     await expect.poll(() => connection(second), { timeout: 15_000 }).toBe('live');
+    expect(await stableStreamCount(syncUrl)).toBe(1);
+    await context.close();
+  }, 120_000);
+
+  it('holds one live connection once a shopper signs in, the catalogue shown from their database, and one again after signing out', async () => {
+    const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const tabs = page.getByRole('navigation', { name: 'Shop' });
+    await page.goto(shopUrl);
+    await page.getByText(laddu).waitFor({ timeout: 20_000 });
+    await expect.poll(() => connection(page), { timeout: 15_000 }).toBe('live');
+    expect(await stableStreamCount(syncUrl)).toBe(1);
+
+    await tabs.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'New here? Create an account' }).click();
+    await page.getByLabel('Name').fill('Lakshmi');
+    await page.getByLabel('Email').fill(`lakshmi-${Date.now()}@example.in`);
+    await page.getByLabel('Password').fill('a-good-password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Signed in as').waitFor({ timeout: 15_000 });
+
+    // Only the shopper's replication streams now; the catalogue comes from their database.
+    await expect.poll(() => connection(page), { timeout: 15_000 }).toBe('live');
+    expect(await stableStreamCount(syncUrl)).toBe(1);
+    await tabs.getByRole('button', { name: 'Shop' }).click();
+    await page.getByText(laddu).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: `Add ${laddu} to cart` }).waitFor({ timeout: 10_000 });
+    expect(await stableStreamCount(syncUrl)).toBe(1);
+
+    // Signed out: the anonymous replication resumes, still one stream.
+    await tabs.getByRole('button', { name: 'Account' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await tabs.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
+    await tabs.getByRole('button', { name: 'Shop' }).click();
+    await page.getByText(laddu).waitFor({ timeout: 20_000 });
+    await expect.poll(() => connection(page), { timeout: 15_000 }).toBe('live');
     expect(await stableStreamCount(syncUrl)).toBe(1);
     await context.close();
   }, 120_000);

@@ -1,7 +1,7 @@
 /**
  * The shop's shell: the visitor's catalogue database (opened at once, replicated once /config.json
- * says where the sync server is) and, once signed in, the shopper's own database with their cart
- * and orders. Screens: shop, cart, checkout, my orders, account. Offline, all of it comes from
+ * says where the sync server is, while no one is signed in) and, once signed in, the shopper's own
+ * database with the catalogue, their cart and orders (then the only replication: one live stream). Screens: shop, cart, checkout, my orders, account. Offline, all of it comes from
  * IndexedDB and the service worker; writes wait in the database until the server is back.
  */
 import type { CollectionsReplication, PushRejection, SyncDatabase } from '@oa/client-sync';
@@ -10,7 +10,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { map } from 'rxjs';
 import { addToCart, placeOrder, removeCartLine, setCartQuantity } from '../data/shop-actions';
 import { removeUserData } from '../data/open-user-data';
-import { startShopData } from '../data/start-shop-data';
+import { setAnonymousReplication, startShopData } from '../data/start-shop-data';
 import { AccountPanel } from '../features/account/AccountPanel';
 import { toCartLines } from '../features/cart/cart.logic';
 import { CartView } from '../features/cart/CartView';
@@ -32,7 +32,8 @@ type View = 'shop' | 'cart' | 'checkout' | 'orders' | 'account';
 const toPlain = <T,>(docs: readonly { toJSON(): unknown }[]): T[] => docs.map((doc) => doc.toJSON() as T);
 
 export function App() {
-  const [anonymous, setAnonymous] = useState<{ database: SyncDatabase; replication: CollectionsReplication | undefined } | undefined>();
+  const [anonymousDatabase, setAnonymousDatabase] = useState<SyncDatabase | undefined>();
+  const [anonymousReplication, setAnonymousReplicationState] = useState<CollectionsReplication | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [view, setView] = useState<View>('shop');
   const [signingOut, setSigningOut] = useState(false);
@@ -40,22 +41,37 @@ export function App() {
   const session = useSyncExternalStore(shopSession.subscribe, shopSession.getSnapshot);
   const [openedUser, userProblem] = useUserData(session?.userId, shopSession);
   const user = signingOut ? undefined : openedUser;
+  const signedIn = session !== undefined;
 
   useEffect(() => {
     let cancelled = false;
     void startShopData().then(
-      (started) => !cancelled && setAnonymous(started),
+      (database) => !cancelled && setAnonymousDatabase(database),
       (error: unknown) => !cancelled && setProblem(error instanceof Error ? error.message : String(error)),
     );
-    // The database and its replication live as long as the page: nothing to close on unmount.
+    // The database lives as long as the page: nothing to close on unmount.
     return () => {
       cancelled = true;
     };
   }, []);
 
+  // One live stream per client: the anonymous catalogue replicates only while no one is signed in
+  // (the shopper's database replicates the catalogue too); signing out starts it again.
+  useEffect(() => {
+    let cancelled = false;
+    if (signedIn) setAnonymousReplicationState(undefined);
+    void setAnonymousReplication(!signedIn).then(
+      (replication) => !cancelled && setAnonymousReplicationState(replication),
+      (error: unknown) => !cancelled && setProblem(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [signedIn]);
+
   // Signed in, everything shows from the shopper's own database (it replicates the catalogue too).
-  const database = user?.database ?? (session ? undefined : anonymous?.database);
-  const replication = user ? user.replication : anonymous?.replication;
+  const database = user?.database ?? (session ? undefined : anonymousDatabase);
+  const replication = user ? user.replication : signedIn ? undefined : anonymousReplication;
   const products$ = useMemo(() => database?.collections.products!.find().$.pipe(map((docs) => toPlain<CatalogueProduct>(docs))), [database]);
   const categories$ = useMemo(() => database?.collections.categories!.find().$.pipe(map((docs) => toPlain<CatalogueCategory>(docs))), [database]);
   const cartItems$ = useMemo(() => user?.database.collections.cart_items!.find().$.pipe(map((docs) => toPlain<CartItem>(docs))), [user]);
@@ -64,7 +80,7 @@ export function App() {
   const categories = useObservable(categories$, []);
   const cartItems = useObservable(cartItems$, []);
   const orders = useObservable(orders$, []);
-  const sync = useSyncStatus(user ? user.database : anonymous?.database, replication);
+  const sync = useSyncStatus(user ? user.database : anonymousDatabase, replication);
   const cartLines = useMemo(() => (user ? toCartLines(cartItems, products ?? []) : []), [user, cartItems, products]);
   const orderViews = useMemo(() => toOrderViews(orders), [orders]);
 
