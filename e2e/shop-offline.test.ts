@@ -5,43 +5,16 @@
  * control, stop both servers (so neither the network nor the shop's origin answers), reload:
  * the shell comes from the service worker and the catalogue from IndexedDB.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const root = resolve(import.meta.dirname, '..');
-const chromiumPath = '/usr/bin/chromium';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
-async function waitForHttp(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > until) throw new Error(`${url} did not answer within ${ms} ms`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
+import { chromiumPath, freePort, launchChromium, runStart, waitForHttp, type Started } from './harness';
 
 describe.skipIf(!existsSync(chromiumPath))('the shop offline (Chromium, real servers)', () => {
   const folder = mkdtempSync(join(tmpdir(), 'oa-e2e-'));
-  let start: ChildProcess | undefined;
-  let exited: Promise<unknown> = Promise.resolve();
-  let output = '';
+  let start: Started | undefined;
   let browser: Browser | undefined;
   let shopUrl = '';
   let syncUrl = '';
@@ -51,32 +24,25 @@ describe.skipIf(!existsSync(chromiumPath))('the shop offline (Chromium, real ser
     shopUrl = `http://127.0.0.1:${shopPort}`;
     syncUrl = `http://127.0.0.1:${port}`;
     // The same script as `npm start`: it builds the shop when dist/ is missing or stale.
-    start = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/start.ts')], {
-      cwd: folder,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), SHOP_PORT: String(shopPort), DATABASE_URL: `file:${join(folder, 'platform.db')}`, DATA_DIR: folder, CORS_ORIGINS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    start = runStart(folder, {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SHOP_PORT: String(shopPort),
+      DATABASE_URL: `file:${join(folder, 'platform.db')}`,
+      DATA_DIR: folder,
+      CORS_ORIGINS: '',
     });
-    start.stdout!.on('data', (chunk) => (output += String(chunk)));
-    start.stderr!.on('data', (chunk) => (output += String(chunk)));
-    exited = new Promise((done) => start!.once('exit', done));
     try {
       await Promise.all([waitForHttp(`${syncUrl}/health`, 90_000), waitForHttp(`${shopUrl}/config.json`, 90_000)]);
     } catch (error) {
-      throw new Error(`${(error as Error).message}; output:\n${output}`);
+      throw new Error(`${(error as Error).message}; output:\n${start.output()}`);
     }
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (start && start.exitCode === null && start.signalCode === null) {
-      start.kill('SIGTERM');
-      await exited;
-    }
+    await start?.stop();
     rmSync(folder, { recursive: true, force: true });
   }, 30_000);
 
@@ -96,8 +62,7 @@ describe.skipIf(!existsSync(chromiumPath))('the shop offline (Chromium, real ser
     await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 20_000 });
 
     // Offline: the shop's origin and the sync server are both gone.
-    start!.kill('SIGTERM');
-    await exited;
+    await start!.stop();
     await expect(fetch(`${shopUrl}/`)).rejects.toThrow();
     await expect(fetch(`${syncUrl}/health`)).rejects.toThrow();
 
