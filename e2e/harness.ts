@@ -66,3 +66,35 @@ export function launchChromium(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+export interface ShopStack {
+  readonly start: Started;
+  readonly shopUrl: string;
+  readonly syncUrl: string;
+}
+
+/**
+ * `npm start`'s own script on free ports with a temporary database in `folder`: the sync server
+ * and the built shop, resolved once both answer (the build, when stale, happens first).
+ */
+export async function startShopStack(folder: string, env: Record<string, string> = {}, ms = 120_000): Promise<ShopStack> {
+  const [port, shopPort] = [await freePort(), await freePort()];
+  const shopUrl = `http://127.0.0.1:${shopPort}`;
+  const syncUrl = `http://127.0.0.1:${port}`;
+  const start = runStart(folder, {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    SHOP_PORT: String(shopPort),
+    DATABASE_URL: `file:${join(folder, 'platform.db')}`,
+    DATA_DIR: folder,
+    CORS_ORIGINS: '',
+    ...env,
+  });
+  try {
+    await Promise.all([waitForHttp(`${syncUrl}/health`, ms), waitForHttp(`${shopUrl}/config.json`, ms)]);
+  } catch (error) {
+    await start.stop();
+    throw new Error(`${(error as Error).message}; output:\n${start.output()}`);
+  }
+  return { start, shopUrl, syncUrl };
+}

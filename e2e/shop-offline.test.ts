@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, freePort, launchChromium, runStart, waitForHttp, type Started } from './harness';
+import { chromiumPath, launchChromium, startShopStack, type Started } from './harness';
 
 describe.skipIf(!existsSync(chromiumPath))('the shop offline (Chromium, real servers)', () => {
   const folder = mkdtempSync(join(tmpdir(), 'oa-e2e-'));
@@ -20,23 +20,8 @@ describe.skipIf(!existsSync(chromiumPath))('the shop offline (Chromium, real ser
   let syncUrl = '';
 
   beforeAll(async () => {
-    const [port, shopPort] = [await freePort(), await freePort()];
-    shopUrl = `http://127.0.0.1:${shopPort}`;
-    syncUrl = `http://127.0.0.1:${port}`;
     // The same script as `npm start`: it builds the shop when dist/ is missing or stale.
-    start = runStart(folder, {
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      SHOP_PORT: String(shopPort),
-      DATABASE_URL: `file:${join(folder, 'platform.db')}`,
-      DATA_DIR: folder,
-      CORS_ORIGINS: '',
-    });
-    try {
-      await Promise.all([waitForHttp(`${syncUrl}/health`, 90_000), waitForHttp(`${shopUrl}/config.json`, 90_000)]);
-    } catch (error) {
-      throw new Error(`${(error as Error).message}; output:\n${start.output()}`);
-    }
+    ({ start, shopUrl, syncUrl } = await startShopStack(folder, {}, 90_000));
     browser = await launchChromium();
   }, 120_000);
 

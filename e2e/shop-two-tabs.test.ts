@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, freePort, launchChromium, runStart, waitForHttp, type Started } from './harness';
+import { chromiumPath, launchChromium, startShopStack, type Started } from './harness';
 
 const laddu = 'Annavaram Prasadam (Godhuma Ravva Laddu)';
 
@@ -37,16 +37,7 @@ describe.skipIf(!existsSync(chromiumPath))('two tabs of the shop (Chromium, real
   let syncUrl = '';
 
   beforeAll(async () => {
-    const [port, shopPort] = [await freePort(), await freePort()];
-    shopUrl = `http://127.0.0.1:${shopPort}`;
-    syncUrl = `http://127.0.0.1:${port}`;
-    start = runStart(folder, {
-      HOST: '127.0.0.1', PORT: String(port), SHOP_PORT: String(shopPort), DATABASE_URL: `file:${join(folder, 'platform.db')}`,
-      DATA_DIR: folder, CORS_ORIGINS: '', SYNC_DIAGNOSTICS: 'true',
-    });
-    await Promise.all([waitForHttp(`${syncUrl}/health`, 120_000), waitForHttp(`${shopUrl}/config.json`, 120_000)]).catch((error: Error) => {
-      throw new Error(`${error.message}; output:\n${start!.output()}`);
-    });
+    ({ start, shopUrl, syncUrl } = await startShopStack(folder, { SYNC_DIAGNOSTICS: 'true' }));
     browser = await launchChromium();
   }, 180_000);
 
