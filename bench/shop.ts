@@ -33,7 +33,7 @@ export const targets = { firstLoadGzipKb: 300, syncMs: 3000, offlineReloadMs: 15
 const whenProductsStored = (n: number): string => `(async () => {
   const count = () => new Promise((done) => {
     indexedDB.databases().then((all) => {
-      const name = all.map((d) => d.name ?? '').find((x) => x.startsWith('rxdb-dexie-oa-shop-anonymous--') && x.endsWith('--products'));
+      const name = all.map((d) => d.name ?? '').find((x) => x.startsWith('rxdb-dexie-oa-shop-catalogue--') && x.endsWith('--products'));
       if (!name) return done(0);
       const open = indexedDB.open(name);
       open.onerror = () => done(0);

@@ -35,6 +35,8 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        // Product pictures are many and change with the catalogue: cached as they are seen, below.
+        globIgnores: ['images/**'],
         navigateFallback: '/index.html',
         // The first version takes control at once, so the shell works offline from the first
         // visit; later versions wait for the prompt (no skipWaiting).
@@ -42,7 +44,8 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
         runtimeCaching: [
           {
-            urlPattern: ({ url }) => url.pathname.startsWith('/images/'),
+            // Product pictures, from this origin or an image host: kept once seen, for offline.
+            urlPattern: ({ request, url }) => request.destination === 'image' || url.pathname.startsWith('/images/'),
             handler: 'CacheFirst',
             options: { cacheName: 'product-images', expiration: { maxEntries: 300, maxAgeSeconds: 30 * 24 * 3600 }, cacheableResponse: { statuses: [0, 200] } },
           },

@@ -1,6 +1,6 @@
 /**
- * Ordering offline, in real Chromium against the real servers: register in the shop, add to the
- * cart, stop the sync server (the shop's own server and service worker stay), check out: the
+ * Ordering offline, in real Chromium against the real servers: fill a cart as a visitor, register
+ * (the cart joins the account's), stop the sync server (the shop's own server and service worker stay), check out: the
  * order waits to sync. Start the sync server again on the same database: the order reaches it,
  * the shop shows its OA- number, and an admin's status change arrives, all without a reload.
  */
@@ -89,20 +89,32 @@ describe.skipIf(!existsSync(chromiumPath))('ordering offline in the shop (Chromi
     await page.getByText(laddu).waitFor({ timeout: 20_000 });
     await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 20_000 });
 
-    // Register in the UI.
-    await tabs.getByRole('button', { name: 'Sign in' }).click();
+    // A visitor fills a cart before having an account.
+    await page.getByRole('button', { name: `Add ${laddu} to cart` }).click({ timeout: 20_000 });
+    await tabs.getByRole('link', { name: 'Cart (1)' }).waitFor({ timeout: 10_000 });
+
+    // Register in the UI: the visitor's cart joins the new account's.
+    await tabs.getByRole('link', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'New here? Create an account' }).click();
     await page.getByLabel('Name').fill('Sita Devi');
-    await page.getByLabel('Email').fill(`sita-${Date.now()}@example.in`);
+    const email = `sita-${Date.now()}@example.in`;
+    await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('a-good-password');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByText('Signed in as').waitFor({ timeout: 15_000 });
 
-    // The shopper's own database syncs the catalogue; add to the cart; the stream is live.
-    await tabs.getByRole('button', { name: 'Shop' }).click();
-    await page.getByRole('button', { name: `Add ${laddu} to cart` }).click({ timeout: 20_000 });
-    await tabs.getByRole('button', { name: 'Cart (1)' }).waitFor({ timeout: 10_000 });
+    // The cart line is the account's now, and reaches the server; the stream is live.
+    await tabs.getByRole('link', { name: 'Cart (1)' }).waitFor({ timeout: 10_000 });
     await expect.poll(connection, { timeout: 15_000 }).toBe('live');
+    const token = await adminToken(syncUrl);
+    const account = await fetch(`${syncUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'a-good-password' }),
+    }).then((response) => response.json() as Promise<{ accessToken: string; user: { id: string } }>);
+    await expect.poll(async () => (await pullAll(syncUrl, account.accessToken, 'cart_items')).map((line) => [line.productId, line.quantity]), { timeout: 15_000 }).toEqual([
+      ['demo-product-1', 1],
+    ]);
     // Marks this page: a reload would lose it.
     await page.evaluate('window.__sameDocument = true');
 
@@ -112,7 +124,7 @@ describe.skipIf(!existsSync(chromiumPath))('ordering offline in the shop (Chromi
     await expect.poll(connection, { timeout: 15_000 }).not.toBe('live');
 
     // Check out offline.
-    await tabs.getByRole('button', { name: 'Cart (1)' }).click();
+    await tabs.getByRole('link', { name: 'Cart (1)' }).click();
     expect(await page.getByTestId('cart-total').textContent()).toBe('₹60');
     await page.getByRole('button', { name: 'Checkout' }).click();
     await page.getByLabel('Full name').fill('Sita Devi');
@@ -124,11 +136,10 @@ describe.skipIf(!existsSync(chromiumPath))('ordering offline in the shop (Chromi
     await page.getByRole('button', { name: 'Place order' }).click();
     const order = page.locator('.order');
     await expect.poll(() => order.locator('.order__status').textContent(), { timeout: 10_000 }).toBe('Waiting to sync');
-    await tabs.getByRole('button', { name: 'Cart (0)' }).waitFor({ timeout: 10_000 });
+    await tabs.getByRole('link', { name: 'Cart (0)' }).waitFor({ timeout: 10_000 });
 
     // The sync server comes back on the same port and database: the order goes up.
     await startSync();
-    const token = await adminToken(syncUrl);
     let stored: Doc | undefined;
     await expect
       .poll(async () => (stored = (await pullAll(syncUrl, token, 'orders'))[0]), { timeout: 45_000, interval: 500 })
@@ -136,7 +147,7 @@ describe.skipIf(!existsSync(chromiumPath))('ordering offline in the shop (Chromi
     expect(stored).toMatchObject({ status: 'pending', paymentMethod: 'cod', total: 100, items: [{ name: laddu, quantity: 1, price: 60 }] });
     expect(String(stored!.orderId)).toMatch(/^OA-/);
     await expect.poll(() => order.locator('.order__number').textContent(), { timeout: 30_000 }).toBe(stored!.orderId);
-    expect(await order.locator('.order__status').textContent()).toBe('pending');
+    expect(await order.locator('.order__status').textContent()).toBe('Placed');
 
     // An admin confirms it: the shop shows it through the live stream.
     const push = await fetch(`${syncUrl}/sync/orders/push`, {
@@ -145,15 +156,15 @@ describe.skipIf(!existsSync(chromiumPath))('ordering offline in the shop (Chromi
       body: JSON.stringify([{ assumedMasterState: stored, newDocumentState: { ...stored, status: 'confirmed' } }]),
     });
     expect(await push.json()).toEqual({ conflicts: [], rejections: [] });
-    await expect.poll(() => order.locator('.order__status').textContent(), { timeout: 30_000 }).toBe('confirmed');
+    await expect.poll(() => order.locator('.order__status').textContent(), { timeout: 30_000 }).toBe('Confirmed');
     expect(await page.evaluate('window.__sameDocument')).toBe(true);
 
     // Signing out removes the shopper's database from the device (shared phones) and the session.
     const userDatabases = "indexedDB.databases().then((all) => all.filter((d) => (d.name ?? '').includes('oa-shop-user-')).length)";
     expect(await page.evaluate(userDatabases)).toBeGreaterThan(0);
-    await tabs.getByRole('button', { name: 'Account' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await tabs.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
+    await tabs.getByRole('link', { name: 'Account' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await tabs.getByRole('link', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
     await expect.poll(() => page.evaluate(userDatabases), { timeout: 10_000 }).toBe(0);
     expect(await page.evaluate("localStorage.getItem('oa-shop-session')")).toBeNull();
     await context.close();

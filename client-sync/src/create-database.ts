@@ -4,7 +4,14 @@
  * derived in @oa/schema, for exactly the collections this user may see. Not for replication.
  */
 import { collections as definitions, type CollectionName } from '@oa/schema';
-import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxConflictHandler, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { createConflictHandler } from './replication/conflicts/create-conflict-handler';
+import type { MergeRules } from './replication/conflicts/merge-three-way';
+import { refusedRowsOf } from './replication/refused-rows';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+
+// Apps wait for this tab's leadership (waitForLeadership) before replicating databases that elect separately.
+addRxPlugin(RxDBLeaderElectionPlugin);
 
 export interface CreateSyncDatabaseOptions {
   /** One database per user: the name should say whose it is, so signing out can remove exactly it. */
@@ -13,6 +20,11 @@ export interface CreateSyncDatabaseOptions {
   readonly collections: readonly CollectionName[];
   /** Several tabs on one database (browser): true, so RxDB elects the one tab that replicates. */
   readonly multiInstance?: boolean;
+  /**
+   * Collections whose offline edits are merged into the server's newer state on a conflict
+   * (a profile, a wishlist); every other collection takes the server's state.
+   */
+  readonly merge?: Partial<Record<CollectionName, MergeRules>>;
 }
 
 export type SyncDatabase = RxDatabase<Record<string, RxCollection>>;
@@ -38,7 +50,13 @@ export async function createSyncDatabase(options: CreateSyncDatabaseOptions): Pr
         options.collections.map((name) => [
           name,
           // The derived schema is a plain JSON schema keyed by 'id', shaped as RxDB expects.
-          { schema: definitions[name].rxSchema as unknown as RxJsonSchema<Record<string, unknown>> },
+          {
+            schema: definitions[name].rxSchema as unknown as RxJsonSchema<Record<string, unknown>>,
+            conflictHandler: createConflictHandler({
+              merge: options.merge?.[name],
+              takeRefused: (id) => refusedRowsOf(database, name).delete(id),
+            }) as unknown as RxConflictHandler<Record<string, unknown>>,
+          },
         ]),
       ),
     );

@@ -10,7 +10,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { firstValueFrom, filter, type Subscription } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pullAll, startWorld, type Session, type TestServer } from '../../sync-server/test/http-server';
-import { createSyncDatabase, type SyncDatabase } from '../src/create-database';
+import { createSyncDatabase, type CreateSyncDatabaseOptions, type SyncDatabase } from '../src/create-database';
 import { replicateCollections, type CollectionsReplication, type PushRejection } from '../src/replication/replicate-collections';
 import { createSyncStatus, type SyncStatus } from '../src/status/create-sync-status';
 import { createHttpTransport, type SyncTransport } from '../src/transport/create-http-transport';
@@ -20,6 +20,8 @@ interface Replica {
   readonly replication: CollectionsReplication;
   /** Pull requests this replica has made, per collection. */
   readonly pulls: Map<string, number>;
+  /** Every request, in order: "pull products", "push users". */
+  readonly requests: string[];
 }
 
 const catalogue: CollectionName[] = ['products', 'categories'];
@@ -55,32 +57,39 @@ describe('replicating through the real sync server', () => {
     }
   });
 
-  async function openReplica(collections: CollectionName[], session?: Session): Promise<Replica> {
+  async function openReplica(collections: CollectionName[], session?: Session, extra: { first?: CollectionName[]; merge?: CreateSyncDatabaseOptions['merge']; beforePush?: () => Promise<void> } = {}): Promise<Replica> {
     const database = await createSyncDatabase({
       name: `replica-${++replicaCount}-${randomUUID().slice(0, 8)}`,
       storage: getRxStorageMemory(),
       collections,
       multiInstance: false,
+      ...(extra.merge ? { merge: extra.merge } : {}),
     });
     const getAccessToken = () => session?.accessToken;
     const http = createHttpTransport({ baseUrl: server.url, getAccessToken });
     const pulls = new Map<string, number>();
+    const requests: string[] = [];
     const transport: SyncTransport = {
       baseUrl: http.baseUrl,
       pull: (collection, checkpoint, limit) => {
         pulls.set(collection, (pulls.get(collection) ?? 0) + 1);
+        requests.push(`pull ${collection}`);
         return http.pull(collection, checkpoint, limit);
       },
-      push: (collection, rows) => http.push(collection, rows),
+      push: async (collection, rows) => {
+        requests.push(`push ${collection}`);
+        await extra.beforePush?.();
+        return http.push(collection, rows);
+      },
     };
     const replication = replicateCollections({
-      database,
-      collections,
+      collections: collections.map((name) => database.collections[name]!),
       transport,
+      ...(extra.first ? { first: extra.first } : {}),
       stream: { baseUrl: server.url, getAccessToken, backoff: { initialMs: 100, maxMs: 1000 } },
       retryTime: 200,
     });
-    const replica = { database, replication, pulls };
+    const replica = { database, replication, pulls, requests };
     open.push(replica);
     return replica;
   }
@@ -210,5 +219,78 @@ describe('replicating through the real sync server', () => {
     expect(new Set(await owners(bobShop))).toEqual(new Set([bob.id]));
     // Both reached the server, each under its owner.
     expect((await server.storage.readByIds('cart_items', [aliceLine, bobLine])).map((row) => row.doc.userId).sort()).toEqual([alice.id, bob.id].sort());
+  });
+
+  it('reports each collection’s first pull: documents received and caught up', async () => {
+    const visitor = await openReplica(catalogue);
+    await visitor.replication.awaitInSync();
+    const progress = await firstValueFrom(visitor.replication.progress$);
+    const products = (await pullAll(server, 'products')).replica.size;
+    expect(progress).toContainEqual({ collection: 'products', received: products, caughtUp: true });
+    expect(progress.find((entry) => entry.collection === 'categories')?.caughtUp).toBe(true);
+  });
+
+  it('pulls the catalogue first, then the shopper’s own data', async () => {
+    const shop = await openReplica(shopperCollections, alice, { first: ['products', 'categories'] });
+    let requestsWhenCatalogueCaughtUp: number | undefined;
+    const watching = shop.replication.progress$.subscribe((progress) => {
+      const catalogueDone = progress.filter((entry) => entry.collection === 'products' || entry.collection === 'categories').every((entry) => entry.caughtUp);
+      if (catalogueDone) requestsWhenCatalogueCaughtUp ??= shop.requests.length;
+    });
+    await shop.replication.awaitInSync();
+    await waitFor('the cart to be pulled', () => shop.requests.includes('pull cart_items'));
+    const firstOwn = Math.min(shop.requests.indexOf('pull cart_items'), shop.requests.indexOf('pull carts'));
+    expect(shop.requests.slice(0, firstOwn)).toContain('pull products');
+    expect(requestsWhenCatalogueCaughtUp).toBeDefined();
+    expect(firstOwn).toBeGreaterThanOrEqual(requestsWhenCatalogueCaughtUp!);
+    watching.unsubscribe();
+  });
+
+  it('merges a profile edited on two devices at once: both changes survive', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const merge = { users: {} };
+    const phone = await openReplica(['users'], alice, { merge });
+    const laptop = await openReplica(['users'], alice, { merge, beforePush: () => gate });
+    await Promise.all([phone.replication.awaitInSync(), laptop.replication.awaitInSync()]);
+
+    // The laptop's push waits at the gate, based on the old profile; the phone's goes first.
+    await (await laptop.database.collections.users!.findOne(alice.id).exec())!.incrementalPatch({ name: 'Alice from the laptop' });
+    await waitFor('the laptop’s push to start', () => laptop.requests.includes('push users'));
+    await (await phone.database.collections.users!.findOne(alice.id).exec())!.incrementalPatch({ phone: '9876543210' });
+    await phone.replication.awaitInSync();
+    release();
+    await laptop.replication.awaitInSync();
+
+    await waitFor('both edits on the server', async () => {
+      const [row] = await server.storage.readByIds('users', [alice.id]);
+      return row?.doc.name === 'Alice from the laptop' && row.doc.phone === '9876543210';
+    });
+    // The stream brings the merged profile back to both devices (an older event may pass first).
+    for (const device of [laptop, phone]) {
+      await waitFor('the merged profile on the device', async () => {
+        const local = await findLocal(device, 'users', alice.id);
+        return local?.name === 'Alice from the laptop' && local.phone === '9876543210';
+      });
+    }
+  });
+
+  it('takes the server’s state for a refused edit even where edits merge, and stops pushing it', async () => {
+    const shop = await openReplica(['users'], bob, { merge: { users: {} } });
+    const rejections: PushRejection[] = [];
+    const watching = shop.replication.rejections$.subscribe((rejection) => rejections.push(rejection));
+    await shop.replication.awaitInSync();
+    const before = (await findLocal(shop, 'users', bob.id))!;
+
+    await (await shop.database.collections.users!.findOne(bob.id).exec())!.incrementalPatch({ phone: 'not a phone' });
+    await waitFor('the rejection', () => rejections.length > 0);
+    expect(rejections[0]).toMatchObject({ collection: 'users', id: bob.id, code: 'VALIDATION_FAILED' });
+    await waitFor('the server’s profile back', async () => (await findLocal(shop, 'users', bob.id))?.phone === before.phone);
+    await shop.replication.awaitInSync();
+    const pushes = shop.requests.filter((request) => request === 'push users').length;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(shop.requests.filter((request) => request === 'push users').length).toBe(pushes);
+    expect(rejections).toHaveLength(1);
+    watching.unsubscribe();
   });
 });

@@ -25,3 +25,4 @@ export * from './rxdb/to-rx-schema';
 export * from './validate-document';
 export * from './testing/sample-documents';
 export * from './policy/render-policy-table';
+export * from './sync/protocol-version';

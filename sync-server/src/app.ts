@@ -9,6 +9,7 @@ import { AppError } from './http/app-error';
 import { cors, defaultCorsOrigins } from './http/cors';
 import { createRateLimiter } from './http/create-rate-limiter';
 import { errorMiddleware } from './http/error-middleware';
+import { requireProtocol } from './http/require-protocol';
 import type { CollectionRules } from './replication/push';
 import { createReplicationRouter } from './replication/routes';
 import type { StreamHub } from './replication/stream-hub';
@@ -32,6 +33,8 @@ export interface AppDeps {
   /** Browser origins allowed to call the server (the PWAs' own); default: the local dev and start ports. */
   readonly corsOrigins?: readonly string[];
   readonly log?: (message: string, error?: unknown) => void;
+  /** The oldest client protocol served (default: @oa/schema's minSupportedProtocolVersion); tests raise it. */
+  readonly minClientProtocol?: number;
 }
 
 export function createApp(deps: AppDeps): Koa<AuthState> {
@@ -43,6 +46,8 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
   // First, so error answers carry the CORS headers too and the apps can read their codes.
   app.use(cors(deps.corsOrigins ?? defaultCorsOrigins));
   app.use(errorMiddleware());
+  // Before anything else is read: an outdated app is told so, never half-served.
+  app.use(requireProtocol(deps.minClientProtocol));
   // Password guessing is slowed per IP address before any password is hashed.
   const limiter = createRateLimiter({ limit: deps.authRateLimitPerMinute ?? 30, windowMs: 60_000 });
   app.use(async (ctx, next) => {

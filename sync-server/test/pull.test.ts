@@ -93,6 +93,17 @@ describe('pull', () => {
     expect([...bobs.replica.keys()]).toEqual([bob.id]);
   });
 
+  it('keeps a visitor’s catalogue checkpoint when they sign in as a shopper: nothing is sent again', async () => {
+    const visitor = await pullAll(server, 'products');
+    expect(visitor.replica.size).toBeGreaterThan(0);
+    const signedIn = await pullOnce(server, 'products', { token: alice.accessToken, checkpoint: visitor.checkpoint });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.documents).toEqual([]);
+    // An admin sees inactive products too: the same checkpoint starts an admin over.
+    const adminView = await pullOnce(server, 'products', { token: admin.accessToken, checkpoint: visitor.checkpoint, limit: 1000 });
+    expect(adminView.body.documents.length).toBeGreaterThanOrEqual(visitor.replica.size);
+  });
+
   it.each([
     [{ checkpoint: 'not-a-checkpoint' }, 'BAD_CHECKPOINT'],
     [{ checkpoint: 'v1.1.-.short' }, 'BAD_CHECKPOINT'],

@@ -1,156 +1,263 @@
 /**
- * The shop's shell: the visitor's catalogue database (opened at once, replicated once /config.json
- * says where the sync server is, while no one is signed in) and, once signed in, the shopper's own
- * database with the catalogue, their cart and orders (then the only replication: one live stream). Screens: shop, cart, checkout, my orders, account. Offline, all of it comes from
- * IndexedDB and the service worker; writes wait in the database until the server is back.
+ * The shop's shell: the header (sync status, navigation), the banners (update, first sync,
+ * refusals, an ended session) and the screen of the current address. Everything renders from the
+ * device's databases (shop-data.ts), so it all works offline once synced; writes wait there
+ * until the server is back. Screens are in features/; this file only wires data to them.
  */
-import type { CollectionsReplication, PushRejection, SyncDatabase } from '@oa/client-sync';
-import type { CartItem, Order } from '@oa/schema';
+import type { PushRejection } from '@oa/client-sync';
+import type { CartItem, Order, Review, Session, User, Wishlist } from '@oa/schema';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { map } from 'rxjs';
-import { addToCart, placeOrder, removeCartLine, setCartQuantity } from '../data/shop-actions';
-import { removeUserData } from '../data/open-user-data';
-import { setAnonymousReplication, startShopData } from '../data/start-shop-data';
-import { AccountPanel } from '../features/account/AccountPanel';
-import { toCartLines } from '../features/cart/cart.logic';
+import {
+  addToCart,
+  addToWishlist,
+  endSession,
+  moveToCart,
+  moveToWishlist,
+  placeOrder,
+  removeCartLine,
+  removeFromWishlist,
+  saveProfile,
+  setCartQuantity,
+  writeReview,
+} from '../data/shop-actions';
+import { toSessionId } from '../features/account/session-store';
+import { DevicesList } from '../features/account/DevicesList';
+import { toDeviceViews } from '../features/account/devices.logic';
+import { SignInForm } from '../features/account/SignInForm';
+import { guestUserId, toCartLines } from '../features/cart/cart.logic';
 import { CartView } from '../features/cart/CartView';
 import type { CatalogueCategory, CatalogueProduct } from '../features/catalogue/catalogue.logic';
-import { CatalogueList } from '../features/catalogue/CatalogueList';
+import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { CheckoutForm } from '../features/checkout/CheckoutForm';
 import { toOrderViews } from '../features/orders/orders.logic';
 import { MyOrders } from '../features/orders/MyOrders';
+import { ProductPage } from '../features/product/ProductPage';
+import { AddressBook } from '../features/profile/AddressBook';
+import { ProfileForm } from '../features/profile/ProfileForm';
+import { withAddress } from '../features/profile/profile.logic';
+import { hasReviewed, toProductReviews } from '../features/reviews/reviews.logic';
+import { toFirstSyncView } from '../features/sync-status/sync-status.logic';
 import { SyncStatusIndicator } from '../features/sync-status/SyncStatusIndicator';
+import { toWishlistProducts } from '../features/wishlist/wishlist.logic';
+import { WishlistView } from '../features/wishlist/WishlistView';
+import { Link } from './Link';
 import { RejectionsNotice } from './RejectionsNotice';
+import type { Route } from './route.logic';
+import { shopData } from './shop-data';
 import { shopSession } from './shop-session';
 import { UpdatePrompt } from './UpdatePrompt';
+import { useDocuments } from './use-documents';
 import { useObservable } from './use-observable';
+import { navigate, useRoute } from './use-route';
 import { useSyncStatus } from './use-sync-status';
-import { useUserData } from './use-user-data';
-
-type View = 'shop' | 'cart' | 'checkout' | 'orders' | 'account';
-
-const toPlain = <T,>(docs: readonly { toJSON(): unknown }[]): T[] => docs.map((doc) => doc.toJSON() as T);
 
 export function App() {
-  const [anonymousDatabase, setAnonymousDatabase] = useState<SyncDatabase | undefined>();
-  const [anonymousReplication, setAnonymousReplicationState] = useState<CollectionsReplication | undefined>();
-  const [problem, setProblem] = useState<string | undefined>();
-  const [view, setView] = useState<View>('shop');
-  const [signingOut, setSigningOut] = useState(false);
-  const [rejections, setRejections] = useState<PushRejection[]>([]);
   const session = useSyncExternalStore(shopSession.subscribe, shopSession.getSnapshot);
-  const [openedUser, userProblem] = useUserData(session?.userId, shopSession);
-  const user = signingOut ? undefined : openedUser;
-  const signedIn = session !== undefined;
+  const data = useSyncExternalStore(shopData.subscribe, shopData.getSnapshot);
+  const route = useRoute();
+  const [rejections, setRejections] = useState<PushRejection[]>([]);
+  const [confirmingSignOut, setConfirmingSignOut] = useState(false);
+
+  const catalogue = data.catalogue;
+  // The shopper's database only while it is theirs (a sign-out or switch in another tab).
+  const user = data.user && data.user.userId === session?.userId ? data.user : undefined;
+  const userId = user?.userId;
+  const signedIn = Boolean(session?.accessToken);
+
+  const products = useDocuments<CatalogueProduct>(catalogue, 'products');
+  const categories = useDocuments<CatalogueCategory>(catalogue, 'categories') ?? [];
+  const shownReviews = useDocuments<Review>(catalogue, 'reviews') ?? [];
+  const guestCart = useDocuments<CartItem>(catalogue, 'cart_items') ?? [];
+  const ownCart = useDocuments<CartItem>(user?.database, 'cart_items') ?? [];
+  const orders = useDocuments<Order>(user?.database, 'orders') ?? [];
+  const wishlist = useDocuments<Wishlist>(user?.database, 'wishlists')?.[0];
+  const profile = useDocuments<User>(user?.database, 'users')?.find((doc) => doc.id === userId);
+  const sessions = useDocuments<Session>(user?.database, 'sessions') ?? [];
+  const ownReviews = useDocuments<Review>(user?.database, 'reviews') ?? [];
+
+  const sync = useSyncStatus(data.replication, userId);
+  const progress = useObservable(useMemo(() => data.replication?.progress$, [data.replication]), []);
+  const firstSync = toFirstSyncView(progress);
+  const productsById = useMemo(() => new Map((products ?? []).map((product) => [product.id, product])), [products]);
+  const cartItems = user ? ownCart : session ? [] : guestCart;
+  const cartLines = useMemo(() => toCartLines(cartItems, products ?? []), [cartItems, products]);
+  const cartCount = cartLines.reduce((sum, line) => sum + line.quantity, 0);
+  const wishlisted = useMemo(() => new Set(wishlist?.productIds ?? []), [wishlist]);
 
   useEffect(() => {
-    let cancelled = false;
-    void startShopData().then(
-      (database) => !cancelled && setAnonymousDatabase(database),
-      (error: unknown) => !cancelled && setProblem(error instanceof Error ? error.message : String(error)),
-    );
-    // The database lives as long as the page: nothing to close on unmount.
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-
-  // One live stream per client: the anonymous catalogue replicates only while no one is signed in
-  // (the shopper's database replicates the catalogue too); signing out starts it again.
-  useEffect(() => {
-    let cancelled = false;
-    if (signedIn) setAnonymousReplicationState(undefined);
-    void setAnonymousReplication(!signedIn).then(
-      (replication) => !cancelled && setAnonymousReplicationState(replication),
-      (error: unknown) => !cancelled && setProblem(error instanceof Error ? error.message : String(error)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [signedIn]);
-
-  // Signed in, everything shows from the shopper's own database (it replicates the catalogue too).
-  const database = user?.database ?? (session ? undefined : anonymousDatabase);
-  const replication = user ? user.replication : signedIn ? undefined : anonymousReplication;
-  const products$ = useMemo(() => database?.collections.products!.find().$.pipe(map((docs) => toPlain<CatalogueProduct>(docs))), [database]);
-  const categories$ = useMemo(() => database?.collections.categories!.find().$.pipe(map((docs) => toPlain<CatalogueCategory>(docs))), [database]);
-  const cartItems$ = useMemo(() => user?.database.collections.cart_items!.find().$.pipe(map((docs) => toPlain<CartItem>(docs))), [user]);
-  const orders$ = useMemo(() => user?.database.collections.orders!.find().$.pipe(map((docs) => toPlain<Order>(docs))), [user]);
-  const products = useObservable(products$, undefined);
-  const categories = useObservable(categories$, []);
-  const cartItems = useObservable(cartItems$, []);
-  const orders = useObservable(orders$, []);
-  const sync = useSyncStatus(user ? user.database : anonymousDatabase, replication);
-  const cartLines = useMemo(() => (user ? toCartLines(cartItems, products ?? []) : []), [user, cartItems, products]);
-  const orderViews = useMemo(() => toOrderViews(orders), [orders]);
-
-  useEffect(() => {
-    const subscription = user?.replication?.rejections$.subscribe((rejection) => setRejections((shown) => [...shown, rejection]));
+    const subscription = data.replication?.rejections$.subscribe((rejection) => setRejections((shown) => [...shown, rejection]));
     return () => subscription?.unsubscribe();
-  }, [user]);
-
-  async function signOut(): Promise<void> {
-    const userId = session?.userId;
-    setSigningOut(true);
-    setView('shop');
-    setRejections([]);
-    try {
-      if (userId) await removeUserData(userId);
-      await shopSession.signOut();
-    } finally {
-      setSigningOut(false);
-    }
-  }
+  }, [data.replication]);
 
   const onAdd = (productId: string): void => {
-    if (!user || !session?.userId) return setView('account');
-    void addToCart(user.database, session.userId, productId);
+    if (user) void addToCart(user.database, user.userId, productId);
+    else if (catalogue && !session) void addToCart(catalogue, guestUserId, productId);
   };
+  const onWishlist = user
+    ? (productId: string, save: boolean): void => void (save ? addToWishlist : removeFromWishlist)(user.database, user.userId, productId)
+    : undefined;
 
-  const nav = (target: View, label: string) => (
-    <button type="button" aria-current={view === target ? 'page' : undefined} onClick={() => setView(target)}>{label}</button>
+  async function signOut(): Promise<void> {
+    setConfirmingSignOut(false);
+    setRejections([]);
+    navigate({ name: 'shop' });
+    await shopData.signOut();
+  }
+  const waiting = sync.status?.pendingUploads ?? 0;
+
+  const nav = (to: Route, label: string) => (
+    <Link to={to} current={route.name === to.name}>{label}</Link>
   );
-  const cartCount = cartLines.reduce((sum, line) => sum + line.quantity, 0);
 
   return (
     <>
       <header className="top">
-        <h1>Online Annavaram</h1>
+        <h1><Link to={{ name: 'shop' }}>Online Annavaram</Link></h1>
         <SyncStatusIndicator role={sync.role} status={sync.status} />
         <nav className="tabs" aria-label="Shop">
-          {nav('shop', 'Shop')}
-          {session ? nav('cart', `Cart (${cartCount})`) : null}
-          {session ? nav('orders', 'My orders') : null}
-          {nav('account', session?.accessToken ? 'Account' : 'Sign in')}
+          {nav({ name: 'shop' }, 'Shop')}
+          {nav({ name: 'cart' }, `Cart (${cartCount})`)}
+          {user ? nav({ name: 'wishlist' }, `Wishlist (${wishlisted.size})`) : null}
+          {user ? nav({ name: 'orders' }, 'My orders') : null}
+          {nav({ name: 'account' }, signedIn ? 'Account' : 'Sign in')}
         </nav>
       </header>
-      <UpdatePrompt />
+      <UpdatePrompt outdated={data.outdated} />
+      {firstSync ? <p className="first-sync" role="status" data-testid="first-sync">{firstSync.label}…</p> : null}
+      {session && !signedIn && route.name !== 'account' ? (
+        <p className="session-ended" role="alert">
+          Your session has ended. <Link to={{ name: 'account' }}>Sign in again</Link> to send the changes saved on this device.
+        </p>
+      ) : null}
       <RejectionsNotice rejections={rejections} onDismiss={() => setRejections([])} />
       <main>
-        {problem || userProblem ? <p role="alert">This device could not open the shop’s storage: {problem ?? userProblem}</p> : null}
-        {view === 'shop' ? (
-          products === undefined ? <p className="empty">Loading the catalogue…</p> : <CatalogueList products={products} categories={categories} onAdd={onAdd} />
+        {data.problem ? <p role="alert">This device could not open the shop’s storage: {data.problem}</p> : null}
+        {route.name === 'shop' ? (
+          products === undefined ? (
+            <p className="empty">Loading the catalogue…</p>
+          ) : (
+            <CataloguePage products={products} categories={categories} onAdd={onAdd} onWishlist={onWishlist} wishlisted={wishlisted} />
+          )
         ) : null}
-        {view === 'account' ? <AccountPanel store={shopSession} session={session} onSignOut={signOut} /> : null}
-        {view === 'cart' && user ? (
+        {route.name === 'product' ? (
+          products === undefined ? (
+            <p className="empty">Loading…</p>
+          ) : (
+            <ProductPage
+              product={productsById.get(route.id)}
+              categoryName={categories.find((category) => category.id === productsById.get(route.id)?.categoryId)?.name}
+              reviews={toProductReviews(route.id, shownReviews, ownReviews)}
+              reviewing={!user || !signedIn ? 'sign-in' : hasReviewed(route.id, user.userId, shownReviews, ownReviews) ? 'reviewed' : 'open'}
+              onAdd={onAdd}
+              onWishlist={onWishlist}
+              wishlisted={wishlisted.has(route.id)}
+              onReview={async (review) => {
+                if (!user) return;
+                await writeReview(user.database, { userId: user.userId, userName: profile?.name ?? session?.name, productId: route.id, ...review });
+              }}
+            />
+          )
+        ) : null}
+        {route.name === 'cart' ? (
           <CartView
             lines={cartLines}
-            onQuantity={(lineId, quantity) => void setCartQuantity(user.database, lineId, quantity)}
-            onRemove={(lineId) => void removeCartLine(user.database, lineId)}
-            onCheckout={() => setView('checkout')}
+            signedIn={Boolean(user)}
+            onQuantity={(lineId, quantity) => void setCartQuantity(user?.database ?? catalogue!, lineId, quantity)}
+            onRemove={(lineId) => void removeCartLine(user?.database ?? catalogue!, lineId)}
+            onMoveToWishlist={user ? (line) => void moveToWishlist(user.database, user.userId, line) : undefined}
+            onCheckout={() => navigate({ name: 'checkout' })}
           />
         ) : null}
-        {view === 'checkout' && user && session ? (
-          <CheckoutForm
-            lines={cartLines}
-            onPlace={async (address) => {
-              await placeOrder(user.database, session.userId, cartLines, address);
-              setView('orders');
-            }}
-          />
+        {route.name === 'wishlist' ? (
+          user ? (
+            <WishlistView
+              products={toWishlistProducts(wishlist?.productIds ?? [], products ?? [])}
+              onMoveToCart={(productId) => void moveToCart(user.database, user.userId, productId)}
+              onRemove={(productId) => void removeFromWishlist(user.database, user.userId, productId)}
+            />
+          ) : (
+            <SignInPrompt what="keep a wishlist" />
+          )
         ) : null}
-        {view === 'orders' && user ? <MyOrders orders={orderViews} /> : null}
+        {route.name === 'checkout' ? (
+          user ? (
+            <CheckoutForm
+              lines={cartLines}
+              savedAddresses={profile?.addresses ?? []}
+              onPlace={async (address, save) => {
+                await placeOrder(user.database, user.userId, cartLines, address);
+                if (save && profile) await saveProfile(user.database, user.userId, { addresses: withAddress(profile.addresses, address, crypto.randomUUID()) });
+                navigate({ name: 'orders' });
+              }}
+            />
+          ) : (
+            <SignInPrompt what="check out" />
+          )
+        ) : null}
+        {route.name === 'orders' ? (
+          user ? (
+            <MyOrders
+              orders={toOrderViews(orders)}
+              onBackToCart={(order) => {
+                void (async () => {
+                  for (const item of order.items) if (productsById.has(item.productId)) await addToCart(user.database, user.userId, item.productId, item.quantity);
+                  navigate({ name: 'cart' });
+                })();
+              }}
+            />
+          ) : (
+            <SignInPrompt what="see your orders" />
+          )
+        ) : null}
+        {route.name === 'account' ? (
+          user && signedIn ? (
+            <section className="panel account" aria-labelledby="account-title">
+              <h2 id="account-title">Your account</h2>
+              <p>Signed in as <strong>{profile?.name || session?.name || session?.email}</strong>.</p>
+              {profile ? (
+                <>
+                  <ProfileForm
+                    key={profile.id}
+                    name={profile.name}
+                    phone={profile.phone}
+                    email={profile.email}
+                    onSave={async (changes) => void (await saveProfile(user.database, user.userId, changes))}
+                  />
+                  <AddressBook addresses={profile.addresses} onChange={async (addresses) => void (await saveProfile(user.database, user.userId, { addresses }))} />
+                </>
+              ) : (
+                <p className="empty">Your profile arrives with the next sync.</p>
+              )}
+              <DevicesList devices={toDeviceViews(sessions, toSessionId(session), new Date())} onSignOutDevice={(id) => void endSession(user.database, id)} />
+              {confirmingSignOut ? (
+                <div role="alert" className="confirm">
+                  <p>{waiting === 1 ? '1 change has' : `${waiting} changes have`} not reached the shop yet and will be lost if you sign out now.</p>
+                  <button type="button" onClick={() => void signOut()}>Sign out anyway</button>
+                  <button type="button" onClick={() => setConfirmingSignOut(false)}>Stay signed in</button>
+                </div>
+              ) : (
+                <button type="button" onClick={() => (waiting > 0 ? setConfirmingSignOut(true) : void signOut())}>Sign out</button>
+              )}
+            </section>
+          ) : (
+            <SignInForm store={shopSession} ended={session && !signedIn ? session : undefined} waiting={waiting || undefined} />
+          )
+        ) : null}
+        {route.name === 'not-found' ? (
+          <section className="panel">
+            <h2>Page not found</h2>
+            <p><Link to={{ name: 'shop' }}>Back to the shop</Link></p>
+          </section>
+        ) : null}
       </main>
     </>
+  );
+}
+
+function SignInPrompt({ what }: { what: string }) {
+  return (
+    <section className="panel">
+      <p><Link to={{ name: 'account' }}>Sign in or create an account</Link> to {what}.</p>
+    </section>
   );
 }

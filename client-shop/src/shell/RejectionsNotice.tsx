@@ -1,16 +1,15 @@
-/** What the server refused (an order out of stock, a cart line for a product gone), visible until dismissed. */
+/** What the server refused, why, and what to do next (rejections.logic), visible until dismissed. */
 import type { PushRejection } from '@oa/client-sync';
-
-const collectionNames: Record<string, string> = { orders: 'Your order', cart_items: 'A cart line' };
+import { toRejectionView } from './rejections.logic';
 
 export function RejectionsNotice({ rejections, onDismiss }: { rejections: readonly PushRejection[]; onDismiss: () => void }) {
   if (rejections.length === 0) return null;
   return (
     <div className="rejections" role="alert" data-testid="rejections">
       <ul>
-        {rejections.map((rejection, index) => (
-          <li key={`${rejection.id}-${index}`}>
-            {collectionNames[rejection.collection] ?? rejection.collection} could not be saved: {rejection.message}
+        {rejections.map(toRejectionView).map((view) => (
+          <li key={view.key}>
+            <strong>{view.what}:</strong> {view.why} {view.next}
           </li>
         ))}
       </ul>

@@ -1,24 +1,48 @@
 /**
  * "Update available": the service worker is registered with registerType 'prompt', so a new
- * version waits until the shopper chooses to reload (never mid-checkout). vite-plugin-pwa's
- * registerSW drives workbox-window underneath.
+ * version waits until the shopper chooses to reload (never mid-checkout). When the sync server
+ * says this version is too old (CLIENT_OUTDATED), the prompt shows whether or not a new version
+ * has been found yet, and "Update now" looks for it first. vite-plugin-pwa's registerSW drives
+ * workbox-window underneath.
  */
 import { useEffect, useState } from 'react';
 import { registerSW } from 'virtual:pwa-register';
 
-export function UpdatePrompt() {
+export function UpdatePrompt({ outdated }: { outdated: boolean }) {
   const [update, setUpdate] = useState<((reload?: boolean) => Promise<void>) | undefined>();
   const [needRefresh, setNeedRefresh] = useState(false);
+  const [dismissed, setDismissed] = useState(false);
+  const [looking, setLooking] = useState(false);
   useEffect(() => {
     const updateSW = registerSW({ onNeedRefresh: () => setNeedRefresh(true) });
     setUpdate(() => updateSW);
   }, []);
-  if (!needRefresh || !update) return null;
+
+  async function updateNow(): Promise<void> {
+    if (needRefresh && update) return update(true);
+    setLooking(true);
+    const registration = await navigator.serviceWorker?.getRegistration().catch(() => undefined);
+    await registration?.update().catch(() => undefined);
+    // A new version found is installed, then onNeedRefresh offers it; without one, a reload at
+    // least fetches a fresh page when the server has one.
+    if (registration?.waiting && update) return update(true);
+    if (!registration?.installing) location.reload();
+  }
+
+  if (outdated) {
+    return (
+      <div className="update update--required" role="alert">
+        <span>This version of the shop is out of date: your changes are kept on this device until it updates.</span>
+        <button type="button" disabled={looking && !needRefresh} onClick={() => void updateNow()}>Update now</button>
+      </div>
+    );
+  }
+  if (!needRefresh || !update || dismissed) return null;
   return (
     <div className="update" role="alert">
       <span>Update available.</span>
       <button type="button" onClick={() => void update(true)}>Reload</button>
-      <button type="button" onClick={() => setNeedRefresh(false)}>Later</button>
+      <button type="button" onClick={() => setDismissed(true)}>Later</button>
     </div>
   );
 }

@@ -1,15 +1,17 @@
 /**
- * Replicates a database's collections through the sync server: one RxDB replication per
- * collection over the HTTP transport, and ONE live-stream connection for all of them whose events
- * are routed to each collection's `pull.stream$`. Refused pushes come out on `rejections$`.
+ * Replicates collections (of one database or several) through the sync server: one RxDB
+ * replication per collection over the HTTP transport, and ONE live-stream connection for all of
+ * them whose events are routed to each collection's `pull.stream$`. Refused pushes come out on
+ * `rejections$`, first-sync progress on `progress$`; chosen collections can be pulled first.
  * Not for auth (tokens come from `getAccessToken`), the status view, or which collections a role may see.
  */
-import type { RxDatabase, RxReplicationPullStreamItem, RxReplicationWriteToMasterRow } from 'rxdb';
+import type { RxCollection, RxReplicationPullStreamItem, RxReplicationWriteToMasterRow } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import type { FetchLike, HttpTransportOptions, SyncTransport } from '../transport/create-http-transport';
 import type { ServerDocument, StreamEvent } from '../transport/sync-protocol';
 import { followLiveStream, type LiveStream, type LiveStreamBackoff } from './follow-live-stream';
+import { refusedRowsOf } from './refused-rows';
 
 /** What every replicated document has; the rest is the collection's (the server validates it). */
 export type SyncDocument = ServerDocument;
@@ -32,14 +34,27 @@ export interface PushRejection {
 }
 
 export interface ReplicationFailure {
+  /** The collection, or '*' for the live stream shared by all of them. */
   readonly collection: string;
-  readonly direction: 'pull' | 'push';
+  readonly direction: 'pull' | 'push' | 'stream';
   readonly error: unknown;
 }
 
+/** How far a collection's pulls have come since this replication started (its first sync, on a fresh device). */
+export interface PullProgress {
+  readonly collection: string;
+  /** Documents received so far. */
+  readonly received: number;
+  /** The first pull has caught up with the server. */
+  readonly caughtUp: boolean;
+}
+
 export interface ReplicateCollectionsOptions {
-  readonly database: RxDatabase;
-  readonly collections: readonly string[];
+  /**
+   * The collections to replicate, from one database or several (a device's catalogue and a
+   * signed-in user's own data), all over one transport and one live stream.
+   */
+  readonly collections: readonly RxCollection[];
   readonly transport: SyncTransport;
   /** The live stream; without it the replicas follow the server only on reSync(). */
   readonly stream?: {
@@ -55,19 +70,38 @@ export interface ReplicateCollectionsOptions {
   /**
    * Only the tab that holds RxDB's leadership replicates (and holds the one stream connection);
    * the others see its writes through the shared storage. Has no effect on a database made with
-   * multiInstance: false.
+   * multiInstance: false. With collections of several databases, pass false and start the
+   * replication once this tab leads the one database whose election decides (each database
+   * elects on its own, and two tabs must never both replicate).
    */
   readonly waitForLeadership?: boolean;
+  /**
+   * Collections whose local writes are pushed but which pull nothing (a shopper's own reviews:
+   * the reviews they read arrive with the catalogue). Their states are keyed `<name>:push`.
+   */
+  readonly pushOnly?: readonly RxCollection[];
+  /**
+   * Collections only pulled (a shop's catalogue: its readers may not write it). RxDB then keeps
+   * no per-document pull metadata for them, which halves the writes of a first sync.
+   */
+  readonly pullOnly?: readonly string[];
+  /**
+   * Collections pulled first (the catalogue): the others start once these have caught up, so a
+   * fresh device shows the shop before the shopper's own data.
+   */
+  readonly first?: readonly string[];
 }
 
 export interface CollectionsReplication {
   readonly states: Readonly<Record<string, SyncReplicationState>>;
   /** Rows the server refused (policy, validation, business rules); the local copy has already taken the server's state. */
   readonly rejections$: Observable<PushRejection>;
-  /** Every failed pull or push, with the transport's error (a SyncHttpError carries the server's code). */
+  /** Every failed pull, push or stream connection, with the transport's error (a SyncHttpError carries the server's code). */
   readonly failures$: Observable<ReplicationFailure>;
   /** Whether the live stream is connected right now. */
   readonly streamConnected$: Observable<boolean>;
+  /** Per collection, the documents pulled so far and whether its first pull has caught up. */
+  readonly progress$: Observable<readonly PullProgress[]>;
   /** Resolves when every collection has pushed what it had and pulled what the server has. */
   awaitInSync(): Promise<void>;
   /** Pulls every collection from its checkpoint now. */
@@ -80,13 +114,20 @@ const defaultBatchSize = 100;
 const maxEmptyPagesPerPull = 10;
 
 export function replicateCollections(options: ReplicateCollectionsOptions): CollectionsReplication {
-  const { database, transport } = options;
+  const { transport } = options;
   const batchSize = options.batchSize ?? defaultBatchSize;
   const rejections$ = new Subject<PushRejection>();
   const failures$ = new Subject<ReplicationFailure>();
   const streamConnected$ = new BehaviorSubject(false);
+  const progress = new Map<string, PullProgress>();
+  const progress$ = new BehaviorSubject<readonly PullProgress[]>([]);
   const streams = new Map<string, Subject<RxReplicationPullStreamItem<SyncDocument, PullCheckpoint>>>();
   let cancelled = false;
+
+  const setProgress = (next: PullProgress): void => {
+    progress.set(next.collection, next);
+    progress$.next([...progress.values()]);
+  };
 
   const reporting = async <T>(collection: string, direction: 'pull' | 'push', run: () => Promise<T>): Promise<T> => {
     try {
@@ -116,44 +157,89 @@ export function replicateCollections(options: ReplicateCollectionsOptions): Coll
             emptyPages += 1;
           }
         }
+        const before = progress.get(name);
+        setProgress({ collection: name, received: (before?.received ?? 0) + documents.length, caughtUp: before?.caughtUp ?? false });
         return { documents, checkpoint: checkpoint === undefined ? undefined : { checkpoint } };
       });
   }
 
-  function pushRows(name: string) {
+  function pushRows(collection: RxCollection) {
+    const name = collection.name;
+    const refused = refusedRowsOf(collection.database, name);
     return async (rows: RxReplicationWriteToMasterRow<SyncDocument>[]) =>
       reporting(name, 'push', async () => {
         // Rows go as RxDB made them; the server ignores _meta, _rev and _attachments and judges
         // `assumedMasterState` against what this caller may see of the stored document.
         const answer = await transport.push(name, rows);
-        for (const rejection of answer.rejections) rejections$.next({ collection: name, ...rejection });
-        // The conflicts include the authoritative state of every refused row: RxDB's default
-        // conflict handler takes the server's side, so the local copy reverts and the upload
-        // queue never wedges on a row the server will never accept.
+        for (const rejection of answer.rejections) {
+          // Marked before RxDB resolves the conflicts below: a refused row takes the server's
+          // state, never a merge that would push the same refused change again.
+          refused.add(rejection.id);
+          rejections$.next({ collection: name, ...rejection });
+        }
+        // The conflicts include the authoritative state of every refused row: the collection's
+        // conflict handler takes the server's side for those, so the local copy reverts and the
+        // upload queue never wedges on a row the server will never accept.
         return answer.conflicts as SyncDocument[];
       });
   }
 
+  const firstNames = new Set(options.first ?? []);
+  const pullOnly = new Set(options.pullOnly ?? []);
   const states: Record<string, SyncReplicationState> = {};
-  for (const name of options.collections) {
-    const collection = database.collections[name];
-    if (!collection) throw new Error(`The database has no collection "${name}"`);
+  for (const collection of options.collections) {
+    const name = collection.name;
+    if (states[name]) throw new Error(`Collection "${name}" is given twice`);
     const stream$ = new Subject<RxReplicationPullStreamItem<SyncDocument, PullCheckpoint>>();
     streams.set(name, stream$);
+    setProgress({ collection: name, received: 0, caughtUp: false });
     // Tombstones arrive as `{ id, _deleted: true, updatedAt }` and nothing else, and refused rows
     // as `{ id, _deleted: true }` conflicts, which RxDB 17 does not pass through pull.modifier.
     // So there is deliberately no modifier and no validation wrapper on this data (see
     // create-database.ts): stored exactly as sent, the assumed master state stays equal to the
     // server's own view, which its conflict check compares against. The server validates every write.
-    states[name] = replicateRxCollection<SyncDocument, PullCheckpoint>({
+    const state = replicateRxCollection<SyncDocument, PullCheckpoint>({
       replicationIdentifier: `oa-sync:${transport.baseUrl}/sync/${name}`,
-      collection,
+      collection: collection as RxCollection<SyncDocument>,
       live: true,
       retryTime: options.retryTime ?? 5000,
       waitForLeadership: options.waitForLeadership ?? true,
+      // RxDB would start a follower tab's replication whenever that tab becomes visible; only
+      // the leader replicates here (one live stream per device, whichever tab is in front).
+      toggleOnDocumentVisible: false,
+      autoStart: firstNames.size === 0 || firstNames.has(name),
       pull: { handler: pullPages(name), batchSize, stream$: stream$.asObservable() },
-      push: { handler: pushRows(name), batchSize: Math.min(batchSize, 500) },
+      ...(pullOnly.has(name) ? {} : { push: { handler: pushRows(collection), batchSize: Math.min(batchSize, 500) } }),
     });
+    states[name] = state;
+    void state.awaitInitialReplication().then(
+      () => setProgress({ collection: name, received: progress.get(name)?.received ?? 0, caughtUp: true }),
+      () => undefined, // cancelled before it caught up
+    );
+  }
+
+  for (const collection of options.pushOnly ?? []) {
+    const key = `${collection.name}:push`;
+    if (states[key]) throw new Error(`Collection "${collection.name}" is given twice to push only`);
+    states[key] = replicateRxCollection<SyncDocument, PullCheckpoint>({
+      replicationIdentifier: `oa-sync:${transport.baseUrl}/sync/${collection.name}/push-only`,
+      collection: collection as RxCollection<SyncDocument>,
+      live: true,
+      retryTime: options.retryTime ?? 5000,
+      waitForLeadership: options.waitForLeadership ?? true,
+      toggleOnDocumentVisible: false,
+      autoStart: firstNames.size === 0,
+      push: { handler: pushRows(collection), batchSize: Math.min(batchSize, 500) },
+    });
+  }
+
+  const later = Object.values(states).filter((state) => !state.autoStart);
+  if (later.length > 0) {
+    const earlier = Object.values(states).filter((state) => state.autoStart);
+    void Promise.all(earlier.map((state) => state.awaitInitialReplication())).then(
+      () => Promise.all(later.map((state) => (cancelled ? undefined : state.start()))),
+      () => undefined,
+    );
   }
 
   const toEveryCollection = (item: 'RESYNC'): void => {
@@ -173,7 +259,7 @@ export function replicateCollections(options: ReplicateCollectionsOptions): Coll
       if (cancelled) return;
       live = followLiveStream({
         baseUrl: streamOptions.baseUrl,
-        collections: options.collections,
+        collections: [...streams.keys()],
         getAccessToken: streamOptions.getAccessToken,
         ...(streamOptions.fetch ? { fetch: streamOptions.fetch } : {}),
         ...(streamOptions.backoff ? { backoff: streamOptions.backoff } : {}),
@@ -181,7 +267,10 @@ export function replicateCollections(options: ReplicateCollectionsOptions): Coll
         onConnectedChange: (connected) => streamConnected$.next(connected),
         // Changes made while the stream was down reach no one through it: pull them. The server
         // also opens every new connection with RESYNC, which pulls again from the same checkpoint.
-        onDisconnect: () => toEveryCollection('RESYNC'),
+        onDisconnect: (error) => {
+          if (error !== undefined) failures$.next({ collection: '*', direction: 'stream', error });
+          toEveryCollection('RESYNC');
+        },
       });
     });
   }
@@ -191,6 +280,7 @@ export function replicateCollections(options: ReplicateCollectionsOptions): Coll
     rejections$: rejections$.asObservable(),
     failures$: failures$.asObservable(),
     streamConnected$: streamConnected$.asObservable(),
+    progress$: progress$.asObservable(),
     async awaitInSync() {
       await Promise.all(Object.values(states).map((state) => state.awaitInSync()));
     },
@@ -204,6 +294,7 @@ export function replicateCollections(options: ReplicateCollectionsOptions): Coll
       for (const stream$ of streams.values()) stream$.complete();
       rejections$.complete();
       failures$.complete();
+      progress$.complete();
       streamConnected$.next(false);
       streamConnected$.complete();
     },

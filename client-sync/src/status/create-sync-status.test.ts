@@ -2,7 +2,7 @@
 import { BehaviorSubject, Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { SyncHttpError } from '../transport/sync-http-error';
-import { createSyncStatus, type ReplicationLike, type SyncStatus } from './create-sync-status';
+import { createSyncStatus, type PendingPersistence, type ReplicationLike, type SyncStatus } from './create-sync-status';
 
 function fakeReplication(name: string) {
   const eventBulks$ = new Subject<{ context: string; events: Array<{ documentId: string }> }>();
@@ -13,13 +13,13 @@ function fakeReplication(name: string) {
   return { replication, eventBulks$, active$, sent$, conflict$ };
 }
 
-function setup() {
+function setup(persistence?: PendingPersistence) {
   const carts = fakeReplication('cart_items');
   const products = fakeReplication('products');
   const online$ = new BehaviorSubject(false);
   const failures$ = new Subject<{ error: unknown }>();
   let clock = 0;
-  const status$ = createSyncStatus({ replications: [carts.replication, products.replication], online$, failures$, now: () => new Date(++clock * 1000) });
+  const status$ = createSyncStatus({ replications: [carts.replication, products.replication], online$, failures$, now: () => new Date(++clock * 1000), ...(persistence ? { persistence } : {}) });
   let latest: SyncStatus | undefined;
   const seen: SyncStatus[] = [];
   const subscription = status$.subscribe((status) => {
@@ -32,7 +32,7 @@ function setup() {
 describe('createSyncStatus', () => {
   it('starts offline, with nothing waiting and never synced', () => {
     const { current, subscription } = setup();
-    expect(current()).toEqual({ online: false, pendingUploads: 0, lastSyncedAt: undefined });
+    expect(current()).toEqual({ online: false, pendingUploads: 0, pendingKeys: new Set(), lastSyncedAt: undefined });
     subscription.unsubscribe();
   });
 
@@ -104,6 +104,54 @@ describe('createSyncStatus', () => {
     online$.next(false);
     online$.next(false);
     expect(seen).toHaveLength(1);
+    subscription.unsubscribe();
+  });
+
+  it('names the waiting documents by collection and id', () => {
+    const { carts, current, subscription } = setup();
+    carts.eventBulks$.next({ context: 'rx-collection-bulk-insert', events: [{ documentId: 'a' }] });
+    expect([...current().pendingKeys]).toEqual(['cart_items/a']);
+    subscription.unsubscribe();
+  });
+
+  it('keeps the waiting count across a reload, until the uploads are answered', () => {
+    let stored: readonly string[] = [];
+    const persistence: PendingPersistence = { load: () => stored, save: (keys) => (stored = keys) };
+    const first = setup(persistence);
+    first.carts.eventBulks$.next({ context: 'rx-collection-bulk-insert', events: [{ documentId: 'a' }, { documentId: 'b' }] });
+    expect(stored).toEqual(['cart_items/a', 'cart_items/b']);
+    first.subscription.unsubscribe();
+
+    const reloaded = setup(persistence);
+    expect(reloaded.current().pendingUploads).toBe(2);
+    reloaded.carts.sent$.next({ id: 'a' });
+    expect(reloaded.current().pendingUploads).toBe(1);
+    expect(stored).toEqual(['cart_items/b']);
+    reloaded.subscription.unsubscribe();
+  });
+
+  it('drops restored keys at the next in-sync, but not this page’s own unanswered writes', () => {
+    const persistence: PendingPersistence = { load: () => ['orders/old'], save: () => undefined };
+    const { carts, current, subscription } = setup(persistence);
+    carts.eventBulks$.next({ context: 'rx-collection-bulk-insert', events: [{ documentId: 'new' }] });
+    carts.active$.next(true);
+    carts.active$.next(false);
+    expect([...current().pendingKeys]).toEqual(['cart_items/new']);
+    subscription.unsubscribe();
+  });
+
+  it('still works when the storage refuses to load or save', () => {
+    const persistence: PendingPersistence = {
+      load: () => {
+        throw new Error('SecurityError');
+      },
+      save: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    const { carts, current, subscription } = setup(persistence);
+    carts.eventBulks$.next({ context: 'rx-collection-bulk-insert', events: [{ documentId: 'a' }] });
+    expect(current().pendingUploads).toBe(1);
     subscription.unsubscribe();
   });
 });

@@ -3,13 +3,15 @@
  * uploaded, when the replicas were last in sync with the server, and the last error (by its
  * stable code). Derived from the replication states' observables by a pure reducer; not a view.
  */
-import { distinctUntilChanged, map, merge, mergeMap, scan, shareReplay, startWith, type Observable } from 'rxjs';
+import { defer, distinctUntilChanged, map, merge, mergeMap, of, scan, shareReplay, startWith, tap, type Observable } from 'rxjs';
 import { isSyncHttpError } from '../transport/sync-http-error';
 
 export interface SyncStatus {
   readonly online: boolean;
   /** Documents written locally and not yet answered by the server (taken, or answered with its state). */
   readonly pendingUploads: number;
+  /** Which ones: `<collection>/<id>`, so a screen can mark a row as still waiting. */
+  readonly pendingKeys: ReadonlySet<string>;
   /** When every replication last went idle, i.e. had pushed and pulled everything. */
   readonly lastSyncedAt: Date | undefined;
   /** The last failure since then; cleared by the next time everything is in sync. */
@@ -33,10 +35,22 @@ export interface SyncStatusSources {
   /** Whether the app can reach the server: the stream's connection, navigator.onLine, or both. */
   readonly online$: Observable<boolean>;
   readonly now?: () => Date;
+  /**
+   * Where the waiting keys are kept across reloads (localStorage in the browser): after a reload
+   * RxDB uploads what it had not, but the app's write events are gone, so the count starts from
+   * what was saved. Those restored keys are dropped once everything is in sync.
+   */
+  readonly persistence?: PendingPersistence;
+}
+
+export interface PendingPersistence {
+  load(): readonly string[];
+  save(keys: readonly string[]): void;
 }
 
 export type SyncStatusEvent =
   | { readonly kind: 'online'; readonly online: boolean }
+  | { readonly kind: 'restore'; readonly keys: readonly string[] }
   | { readonly kind: 'local-write'; readonly key: string }
   | { readonly kind: 'answered'; readonly key: string }
   | { readonly kind: 'active'; readonly index: number; readonly active: boolean }
@@ -45,6 +59,8 @@ export type SyncStatusEvent =
 export interface SyncStatusState {
   readonly online: boolean;
   readonly pending: ReadonlySet<string>;
+  /** Keys restored from before a reload: answered by RxDB's upload, or dropped at the next in-sync. */
+  readonly restored: ReadonlySet<string>;
   readonly active: readonly boolean[];
   readonly lastSyncedAt: Date | undefined;
   readonly error: SyncStatus['error'];
@@ -53,6 +69,7 @@ export interface SyncStatusState {
 export const initialSyncStatusState = (replications: number): SyncStatusState => ({
   online: false,
   pending: new Set(),
+  restored: new Set(),
   active: Array.from({ length: replications }, () => false),
   lastSyncedAt: undefined,
   error: undefined,
@@ -67,6 +84,10 @@ export function reduceSyncStatus(state: SyncStatusState, event: SyncStatusEvent,
   switch (event.kind) {
     case 'online':
       return { ...state, online: event.online };
+    case 'restore': {
+      const restored = new Set(event.keys);
+      return restored.size === 0 ? state : { ...state, pending: new Set([...state.pending, ...restored]), restored };
+    }
     case 'local-write':
       return { ...state, pending: new Set(state.pending).add(event.key) };
     case 'answered': {
@@ -80,7 +101,11 @@ export function reduceSyncStatus(state: SyncStatusState, event: SyncStatusEvent,
       const active = state.active.map((value, i) => (i === event.index ? event.active : value));
       // Idle after being busy means in sync: RxDB keeps a replication active while it retries.
       const nowIdle = wasBusy && !active.some(Boolean);
-      return nowIdle ? { ...state, active, lastSyncedAt: now(), error: undefined } : { ...state, active };
+      if (!nowIdle) return { ...state, active };
+      // A restored key whose upload finished before the reload is never answered again: in sync
+      // means it is not waiting. This page's own writes keep waiting for their answer.
+      const pending = state.restored.size === 0 ? state.pending : new Set([...state.pending].filter((key) => !state.restored.has(key)));
+      return { ...state, active, pending, restored: new Set(), lastSyncedAt: now(), error: undefined };
     }
     case 'failure':
       return { ...state, error: toStatusError(event.error) };
@@ -90,16 +115,26 @@ export function reduceSyncStatus(state: SyncStatusState, event: SyncStatusEvent,
 const toStatus = (state: SyncStatusState): SyncStatus => ({
   online: state.online,
   pendingUploads: state.pending.size,
+  pendingKeys: state.pending,
   lastSyncedAt: state.lastSyncedAt,
   ...(state.error ? { error: state.error } : {}),
 });
 
 const sameStatus = (a: SyncStatus, b: SyncStatus): boolean =>
   a.online === b.online &&
-  a.pendingUploads === b.pendingUploads &&
+  a.pendingKeys === b.pendingKeys &&
   a.lastSyncedAt === b.lastSyncedAt &&
   a.error?.code === b.error?.code &&
   a.error?.message === b.error?.message;
+
+/** Storage can be full or refused (private mode): the status still works, only the count is not kept. */
+function safely<T>(run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch {
+    return fallback;
+  }
+}
 
 export function createSyncStatus(sources: SyncStatusSources): Observable<SyncStatus> {
   const now = sources.now ?? (() => new Date());
@@ -123,9 +158,17 @@ export function createSyncStatus(sources: SyncStatusSources): Observable<SyncSta
     );
   });
   const initial = initialSyncStatusState(sources.replications.length);
+  const { persistence } = sources;
+  if (persistence) events.unshift(defer(() => of({ kind: 'restore', keys: safely(() => persistence.load(), []) } as const)));
+  let saved: ReadonlySet<string> = initial.pending;
   return merge(...events).pipe(
     scan((state: SyncStatusState, event: SyncStatusEvent) => reduceSyncStatus(state, event, now), initial),
     startWith(initial),
+    tap((state) => {
+      if (!persistence || state.pending === saved) return;
+      saved = state.pending;
+      safely(() => persistence.save([...state.pending]), undefined);
+    }),
     map(toStatus),
     distinctUntilChanged(sameStatus),
     shareReplay({ bufferSize: 1, refCount: true }),

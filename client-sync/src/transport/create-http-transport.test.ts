@@ -32,7 +32,7 @@ describe('createHttpTransport', () => {
     const transport = createHttpTransport({ baseUrl: 'https://shop.example/api/', fetch, getAccessToken: () => 'token-1' });
     await expect(transport.pull('products', 'c1', 50)).resolves.toEqual({ documents: [{ id: 'p1', _deleted: false }], checkpoint: 'c2' });
     expect(calls[0]!.url).toBe('https://shop.example/api/sync/products/pull?limit=50&checkpoint=c1');
-    expect(calls[0]!.init?.headers).toEqual({ authorization: 'Bearer token-1' });
+    expect(calls[0]!.init?.headers).toEqual({ authorization: 'Bearer token-1', 'x-oa-protocol': '1' });
   });
 
   it('pulls anonymously without a checkpoint on a first sync', async () => {
@@ -40,7 +40,7 @@ describe('createHttpTransport', () => {
     const transport = createHttpTransport({ baseUrl: 'http://127.0.0.1:1', fetch, getAccessToken: async () => undefined });
     await transport.pull('categories', undefined, 100);
     expect(calls[0]!.url).toBe('http://127.0.0.1:1/sync/categories/pull?limit=100');
-    expect(calls[0]!.init?.headers).toEqual({});
+    expect(calls[0]!.init?.headers).toEqual({ 'x-oa-protocol': '1' });
   });
 
   it('pushes the rows as JSON and returns conflicts and rejections', async () => {

@@ -3,6 +3,7 @@
  * SyncHttpError carrying the server's stable code and status. Not for retries, token refresh or
  * RxDB: the replication decides what to do with an error; the base URL comes from runtime config.
  */
+import { syncProtocolHeader, syncProtocolVersion } from '@oa/schema';
 import { SyncHttpError, toSyncHttpError } from './sync-http-error';
 import { isPullAnswer, isPushAnswer, type PullAnswer, type PushAnswer, type PushRow } from './sync-protocol';
 
@@ -23,6 +24,9 @@ export interface SyncTransport {
 }
 
 export const trimBaseUrl = (baseUrl: string): string => baseUrl.replace(/\/+$/, '');
+
+/** Sent on every request, so a server that no longer serves this build answers CLIENT_OUTDATED. */
+export const protocolHeaders: Readonly<Record<string, string>> = { [syncProtocolHeader]: String(syncProtocolVersion) };
 
 export async function authorizationHeader(getAccessToken: HttpTransportOptions['getAccessToken']): Promise<Record<string, string>> {
   const token = await getAccessToken();
@@ -54,7 +58,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       const query = new URLSearchParams({ limit: String(limit) });
       if (checkpoint !== undefined) query.set('checkpoint', checkpoint);
       const body = await request(`${baseUrl}/sync/${encodeURIComponent(collection)}/pull?${query}`, {
-        headers: await authorizationHeader(options.getAccessToken),
+        headers: { ...protocolHeaders, ...(await authorizationHeader(options.getAccessToken)) },
       });
       if (!isPullAnswer(body)) throw new SyncHttpError(200, 'BAD_RESPONSE', `Unexpected pull answer for ${collection}`);
       return body;
@@ -62,7 +66,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     async push(collection, rows) {
       const body = await request(`${baseUrl}/sync/${encodeURIComponent(collection)}/push`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(await authorizationHeader(options.getAccessToken)) },
+        headers: { 'content-type': 'application/json', ...protocolHeaders, ...(await authorizationHeader(options.getAccessToken)) },
         body: JSON.stringify(rows),
       });
       if (!isPushAnswer(body)) throw new SyncHttpError(200, 'BAD_RESPONSE', `Unexpected push answer for ${collection}`);

@@ -32,7 +32,7 @@ describe('readEventStream', () => {
       events.push(event);
     }
     expect(requests[0]!.url).toBe('http://server/sync/stream?collections=products,cart_items');
-    expect(requests[0]!.init?.headers).toMatchObject({ authorization: 'Bearer tok', accept: 'text/event-stream' });
+    expect(requests[0]!.init?.headers).toMatchObject({ authorization: 'Bearer tok', accept: 'text/event-stream', 'x-oa-protocol': '1' });
     expect(events).toEqual(['RESYNC', { collection: 'products', documents: [{ id: 'p1', _deleted: true }], checkpoint: 'c9' }]);
   });
 

@@ -4,7 +4,7 @@
  * ends it or the signal aborts (then it simply returns). Not for reconnecting: one call is one
  * connection; the caller decides when to open the next.
  */
-import { authorizationHeader, trimBaseUrl, type FetchLike, type HttpTransportOptions } from './create-http-transport';
+import { authorizationHeader, protocolHeaders, trimBaseUrl, type FetchLike, type HttpTransportOptions } from './create-http-transport';
 import { initialEventStreamState, parseEventStreamChunk } from './parse-event-stream-chunk';
 import { SyncHttpError, toSyncHttpError } from './sync-http-error';
 import { isStreamEvent, type StreamEvent } from './sync-protocol';
@@ -26,7 +26,7 @@ export async function* readEventStream(options: ReadEventStreamOptions): AsyncGe
   let response: Response;
   try {
     response = await fetchFn(url, {
-      headers: { accept: 'text/event-stream', ...(await authorizationHeader(options.getAccessToken)) },
+      headers: { accept: 'text/event-stream', ...protocolHeaders, ...(await authorizationHeader(options.getAccessToken)) },
       signal,
     });
   } catch (cause) {

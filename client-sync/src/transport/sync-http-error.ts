@@ -24,6 +24,9 @@ export const isSyncHttpError = (error: unknown): error is SyncHttpError => error
 const authCodes = new Set(['UNAUTHENTICATED', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'SESSION_ENDED']);
 export const isAuthError = (error: unknown): boolean => isSyncHttpError(error) && authCodes.has(error.code);
 
+/** The server no longer serves this build of the app: the cue for the update prompt, not a retry. */
+export const isOutdatedClientError = (error: unknown): boolean => isSyncHttpError(error) && error.code === 'CLIENT_OUTDATED';
+
 /** Turns a non-2xx answer into a SyncHttpError, reading the `{ error: { code, message } }` body. */
 export async function toSyncHttpError(response: Response): Promise<SyncHttpError> {
   const retryAfter = Number(response.headers.get('retry-after'));

@@ -24,7 +24,7 @@ export function cors(allowedOrigins: readonly string[]): Koa.Middleware {
     ctx.set('Access-Control-Allow-Origin', origin);
     if (ctx.method === 'OPTIONS' && ctx.get('Access-Control-Request-Method')) {
       ctx.set('Access-Control-Allow-Methods', 'GET,POST,OPTIONS');
-      ctx.set('Access-Control-Allow-Headers', 'Authorization,Content-Type');
+      ctx.set('Access-Control-Allow-Headers', 'Authorization,Content-Type,X-OA-Protocol');
       ctx.set('Access-Control-Max-Age', '600');
       ctx.status = 204;
       return;

@@ -4,12 +4,14 @@
  * - first-sync target: while a client without data catches up to the position it started at,
  *   hidden and deleted documents are skipped (it holds nothing to delete); after that, they
  *   travel as tombstones;
- * - scope: a fingerprint of collection, role, owner and filters. A checkpoint from another scope
- *   (another user, a role change, a policy change) restarts from 0 with tombstones, so the
- *   replica is corrected rather than trusted.
+ * - scope: a fingerprint of what the reader sees: collection, owner, filters and the fields left
+ *   out. A checkpoint from another scope (another user, a role that sees more or less, a policy
+ *   change) restarts from 0 with tombstones, so the replica is corrected rather than trusted.
+ *   The role itself is not in it: a visitor's catalogue checkpoint stays good once they sign in
+ *   as a shopper (the same filter, the same fields), so signing in never downloads it again.
  */
 import { createHash } from 'node:crypto';
-import type { CollectionName, ReadFilter, Role } from '@oa/schema';
+import type { CollectionName, ReadFilter } from '@oa/schema';
 import { AppError } from '../http/app-error';
 
 export interface Position {
@@ -18,8 +20,8 @@ export interface Position {
   readonly firstSyncUntil: number | undefined;
 }
 
-export function scopeFingerprint(collection: CollectionName, role: Role, filter: ReadFilter): string {
-  const text = JSON.stringify([collection, role, filter.scope, filter.visible]);
+export function scopeFingerprint(collection: CollectionName, filter: ReadFilter, omitted: readonly string[]): string {
+  const text = JSON.stringify([collection, filter.scope, filter.visible, [...omitted].sort()]);
   return createHash('sha256').update(text).digest('base64url').slice(0, 12);
 }
 

@@ -37,7 +37,7 @@ export function parseLimit(raw: string | undefined): number {
 export async function pull(storage: Storage, request: PullRequest): Promise<PullResponse> {
   const { collection, filter } = resolveRead(request.collection, request.caller);
   const limit = parseLimit(request.limit);
-  const fingerprint = scopeFingerprint(collection, request.caller.role, filter);
+  const fingerprint = scopeFingerprint(collection, filter, secretFields(collection));
   const latest = request.checkpoint ? 0 : await storage.latestCheckpoint(collection);
   const position = decodeCheckpoint(request.checkpoint, fingerprint, latest);
   const firstSync = position.firstSyncUntil !== undefined;

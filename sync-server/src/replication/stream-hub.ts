@@ -5,7 +5,7 @@
  * scope, so a thousand shoppers watching the catalogue cost one JSON.stringify per change.
  */
 import type { ServerResponse } from 'node:http';
-import { readFilterFor, type Caller, type CollectionName } from '@oa/schema';
+import { readFilterFor, secretFields, type Caller, type CollectionName } from '@oa/schema';
 import { toCallerView } from '../policy/caller-view';
 import type { Change, ChangeFeed, StoredDocument } from '../storage/port';
 import { encodeCheckpoint, scopeFingerprint } from './checkpoint';
@@ -55,7 +55,7 @@ export function createStreamHub(feed: ChangeFeed, options: { heartbeatMs?: numbe
       if (!collections.includes(change.collection)) continue;
       const filter = readFilterFor(change.collection, caller);
       if (!filter) continue;
-      const fingerprint = scopeFingerprint(change.collection, caller.role, filter);
+      const fingerprint = scopeFingerprint(change.collection, filter, secretFields(change.collection));
       let payload = payloads.get(fingerprint);
       if (payload === undefined) {
         const documents: StoredDocument[] = [];

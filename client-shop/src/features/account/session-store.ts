@@ -3,7 +3,7 @@
  * register and sign-out over /auth, and an access token refreshed before it expires (or after a
  * 401 TOKEN_EXPIRED) under a cross-tab lock: the server ends a session whose refresh token is used twice.
  */
-import { toSyncHttpError, type FetchLike } from '@oa/client-sync';
+import { protocolHeaders, toSyncHttpError, type FetchLike } from '@oa/client-sync';
 
 export interface ShopSession {
   readonly userId: string;
@@ -62,6 +62,12 @@ export function isNearExpiry(token: string, now: number, marginMs: number): bool
   return expiry === undefined || expiry - now <= marginMs;
 }
 
+/** The server's id of this device's session: the first part of the refresh token (`<session>.<generation>.<secret>`). */
+export function toSessionId(session: Pick<ShopSession, 'refreshToken'> | undefined): string | undefined {
+  const id = session?.refreshToken?.split('.')[0];
+  return id ? id : undefined;
+}
+
 export function parseStoredSession(raw: string | null): ShopSession | undefined {
   if (!raw) return undefined;
   try {
@@ -108,7 +114,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   }
 
   async function post(path: string, body: unknown, token?: string): Promise<Response> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...protocolHeaders };
     if (token) headers.authorization = `Bearer ${token}`;
     return fetchFn(`${await getSyncUrl()}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
   }

@@ -1,6 +1,6 @@
 import { validateDocument } from '@oa/schema';
 import { describe, expect, it } from 'vitest';
-import { clampQuantity, toCartId, toCartLines, toCartTotal, toNewCartLine } from './cart.logic';
+import { clampQuantity, planGuestCartJoin, toCartId, toCartLines, toCartTotal, toNewCartLine } from './cart.logic';
 
 const now = '2026-01-01T00:00:00.000Z';
 const products = [
@@ -35,5 +35,28 @@ describe('the cart', () => {
     );
     expect(lines.map((l) => [l.name, l.lineTotal])).toEqual([['Camphor', 73.5], ['Laddu', 120]]);
     expect(toCartTotal(lines)).toBe(193.5);
+  });
+
+  describe('joining a visitor’s cart to the account they sign in to', () => {
+    const ids = () => {
+      let n = 0;
+      return () => `new-${++n}`;
+    };
+
+    it.each([
+      ['adds a product the account did not have as a new line', [{ productId: 'p1', quantity: 2 }], [], [{ productId: 'p1', quantity: 2 }], []],
+      ['adds the quantities of a product both carts have', [{ productId: 'p1', quantity: 2 }], [{ id: 'own-1', productId: 'p1', quantity: 3 }], [], [{ id: 'own-1', quantity: 5 }]],
+      ['keeps a joined quantity within 99', [{ productId: 'p1', quantity: 60 }], [{ id: 'own-1', productId: 'p1', quantity: 60 }], [], [{ id: 'own-1', quantity: 99 }]],
+      ['adds two guest lines of one product together', [{ productId: 'p2', quantity: 1 }, { productId: 'p2', quantity: 4 }], [], [{ productId: 'p2', quantity: 5 }], []],
+      ['changes nothing for an empty guest cart', [], [{ id: 'own-1', productId: 'p1', quantity: 1 }], [], []],
+    ])('%s', (_title, guest, own, inserted, updates) => {
+      const plan = planGuestCartJoin({ guest, own, userId: 'u1', now, newId: ids() });
+      expect(plan.inserts.map(({ productId, quantity }) => ({ productId, quantity }))).toEqual(inserted);
+      expect(plan.updates).toEqual(updates);
+      for (const line of plan.inserts) {
+        expect(line.userId).toBe('u1');
+        expect(validateDocument('cart_items', line).ok).toBe(true);
+      }
+    });
   });
 });

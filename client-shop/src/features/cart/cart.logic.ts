@@ -8,6 +8,9 @@ import type { CatalogueProduct } from '../catalogue/catalogue.logic';
 
 export const maxQuantity = 99;
 
+/** The owner written on a visitor's cart lines, which stay on the device until they sign in. */
+export const guestUserId = 'guest';
+
 /** The shopper's one cart: a stable id, so every device names the same cart without creating it first. */
 export function toCartId(userId: string): string {
   return `cart-${userId}`.slice(0, 64);
@@ -65,3 +68,34 @@ export function toCartTotal(lines: readonly Pick<CartLine, 'lineTotal'>[]): numb
 }
 
 export const roundMoney = (amount: number): number => Math.round(amount * 100) / 100;
+
+export interface GuestCartJoin {
+  /** New lines in the shopper's cart, for products they did not have. */
+  readonly inserts: CartItem[];
+  /** Lines the shopper had, with the guest quantity added (within 99). */
+  readonly updates: Array<{ readonly id: string; readonly quantity: number }>;
+}
+
+/**
+ * What a visitor's cart becomes in the account they sign in to: a product already in the
+ * account's cart gets the quantities added, any other becomes a new line of that account's.
+ */
+export function planGuestCartJoin(input: {
+  readonly guest: readonly Pick<CartItem, 'productId' | 'quantity'>[];
+  readonly own: readonly Pick<CartItem, 'id' | 'productId' | 'quantity'>[];
+  readonly userId: string;
+  readonly now: string;
+  readonly newId: () => string;
+}): GuestCartJoin {
+  const own = new Map(input.own.map((line) => [line.productId, line]));
+  const added = new Map<string, number>();
+  for (const line of input.guest) added.set(line.productId, (added.get(line.productId) ?? 0) + line.quantity);
+  const inserts: CartItem[] = [];
+  const updates: Array<{ id: string; quantity: number }> = [];
+  for (const [productId, quantity] of added) {
+    const existing = own.get(productId);
+    if (existing) updates.push({ id: existing.id, quantity: clampQuantity(existing.quantity + quantity) });
+    else inserts.push(toNewCartLine({ id: input.newId(), userId: input.userId, productId, quantity, now: input.now }));
+  }
+  return { inserts, updates };
+}

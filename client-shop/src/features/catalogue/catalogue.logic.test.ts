@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRupees, selectProducts, sortCategories, toStockLabel, toStockState } from './catalogue.logic';
+import { formatRupees, selectProducts, sortCategories, toImages, toSearchWords, toStockLabel, toStockState } from './catalogue.logic';
 
 describe('formatRupees', () => {
   it.each([
@@ -28,17 +28,53 @@ describe('the stock label', () => {
 
 describe('selecting the list', () => {
   const products = [
-    { id: 'b', name: 'Pulihora Mix', price: 90, stock: 60, categoryId: 'food' },
-    { id: 'a', name: 'Camphor Tablets', price: 55, stock: 0, categoryId: 'pooja' },
-    { id: 'c', name: 'Laddu', price: 60, stock: 120, categoryId: 'food' },
+    { id: 'b', name: 'Pulihora Mix', price: 90, stock: 60, categoryId: 'food', tags: ['savoury'], ratingAverage: 4.5, ratingCount: 2, createdAt: '2026-01-02T00:00:00.000Z' },
+    { id: 'a', name: 'Camphor Tablets', price: 55, stock: 0, categoryId: 'pooja', description: 'For the aarti', ratingAverage: 4.5, ratingCount: 9, createdAt: '2026-01-03T00:00:00.000Z' },
+    { id: 'c', name: 'Laddū', price: 60, stock: 120, categoryId: 'food', unit: '250 g', createdAt: '2026-01-01T00:00:00.000Z' },
   ];
+  const ids = (query: Parameters<typeof selectProducts>[1]) => selectProducts(products, query).map((p) => p.id);
 
   it('shows every product by name when no category is chosen', () => {
-    expect(selectProducts(products, undefined).map((p) => p.id)).toEqual(['a', 'c', 'b']);
+    expect(ids({})).toEqual(['a', 'c', 'b']);
   });
 
   it('shows only the chosen category', () => {
-    expect(selectProducts(products, 'food').map((p) => p.id)).toEqual(['c', 'b']);
+    expect(ids({ categoryId: 'food' })).toEqual(['c', 'b']);
+  });
+
+  it.each([
+    ['laddu', ['c']],
+    ['LADDU 250', ['c']],
+    ['aarti', ['a']],
+    ['savoury mix', ['b']],
+    ['mix laddu', []],
+    ['  ', ['a', 'c', 'b']],
+  ])('finds %j in names, units, descriptions and tags', (search, expected) => {
+    expect(ids({ search })).toEqual(expected);
+  });
+
+  it.each([
+    ['price-asc', ['a', 'c', 'b']],
+    ['price-desc', ['b', 'c', 'a']],
+    ['rating', ['a', 'b', 'c']],
+    ['newest', ['a', 'b', 'c']],
+    ['name', ['a', 'c', 'b']],
+  ] as const)('sorts by %s', (sort, expected) => {
+    expect(ids({ sort })).toEqual(expected);
+  });
+
+  it('combines a search, a category and a sort', () => {
+    expect(ids({ search: 'l', categoryId: 'food', sort: 'price-desc' })).toEqual(['b', 'c']);
+  });
+
+  it('splits a search into words without punctuation', () => {
+    expect(toSearchWords(' Ghee, deepam! ')).toEqual(['ghee', 'deepam']);
+  });
+
+  it('takes a product’s images, or its legacy imageUrl', () => {
+    expect(toImages({ images: ['/a.svg', '/b.svg'], imageUrl: '/a.svg' })).toEqual(['/a.svg', '/b.svg']);
+    expect(toImages({ images: [], imageUrl: '/old.jpg' })).toEqual(['/old.jpg']);
+    expect(toImages({})).toEqual([]);
   });
 
   it('orders categories by their sort order, then name', () => {

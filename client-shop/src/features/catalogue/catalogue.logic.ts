@@ -1,6 +1,7 @@
 /**
  * The catalogue's pure rules: how a price and a stock level read to a shopper, and which
- * products a category filter shows in what order. No React, no RxDB: plain data in, data out.
+ * products a search, a category filter and a sort show, a page at a time. No React, no RxDB:
+ * plain data in, data out.
  */
 
 /** What the list needs of a product (a subset of @oa/schema's Product). */
@@ -13,6 +14,13 @@ export interface CatalogueProduct {
   readonly categoryId: string;
   readonly unit?: string | undefined;
   readonly imageUrl?: string | undefined;
+  readonly images?: readonly string[] | undefined;
+  readonly description?: string | undefined;
+  readonly tags?: readonly string[] | undefined;
+  readonly slug?: string | undefined;
+  readonly ratingAverage?: number | undefined;
+  readonly ratingCount?: number | undefined;
+  readonly createdAt?: string | undefined;
 }
 
 export interface CatalogueCategory {
@@ -49,13 +57,67 @@ export function toStockLabel(stock: number): string {
   }
 }
 
-/** Products of one category (all when `categoryId` is undefined), by name. */
-export function selectProducts<P extends CatalogueProduct>(products: readonly P[], categoryId: string | undefined): P[] {
+export const sortOrders = ['name', 'price-asc', 'price-desc', 'rating', 'newest'] as const;
+export type SortOrder = (typeof sortOrders)[number];
+
+export const sortLabels: Record<SortOrder, string> = {
+  name: 'Name',
+  'price-asc': 'Price: low to high',
+  'price-desc': 'Price: high to low',
+  rating: 'Best rated',
+  newest: 'Newest',
+};
+
+export interface ProductQuery {
+  /** Words to find in the name, tags, unit or description; every word must match. */
+  readonly search?: string | undefined;
+  /** One category; all when undefined. */
+  readonly categoryId?: string | undefined;
+  readonly sort?: SortOrder | undefined;
+}
+
+/** Lower case without accents, so "laddu" finds "Laddū". */
+const fold = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+export const toSearchWords = (search: string | undefined): string[] => fold(search ?? '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+function matchesAll(product: CatalogueProduct, words: readonly string[]): boolean {
+  if (words.length === 0) return true;
+  const text = fold([product.name, product.unit ?? '', product.description ?? '', ...(product.tags ?? [])].join(' '));
+  return words.every((word) => text.includes(word));
+}
+
+/** One collator for every comparison: sorting thousands of products with localeCompare would build one per call. */
+const collator = new Intl.Collator('en-IN');
+const byName = (a: CatalogueProduct, b: CatalogueProduct): number => collator.compare(a.name, b.name);
+
+const comparators: Record<SortOrder, (a: CatalogueProduct, b: CatalogueProduct) => number> = {
+  name: byName,
+  'price-asc': (a, b) => a.price - b.price || byName(a, b),
+  'price-desc': (a, b) => b.price - a.price || byName(a, b),
+  rating: (a, b) => (b.ratingAverage ?? 0) - (a.ratingAverage ?? 0) || (b.ratingCount ?? 0) - (a.ratingCount ?? 0) || byName(a, b),
+  newest: (a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || byName(a, b),
+};
+
+/** The products a query shows, in its order (by name unless it says otherwise). */
+export function selectProducts<P extends CatalogueProduct>(products: readonly P[], query: ProductQuery = {}): P[] {
+  const words = toSearchWords(query.search);
   return products
-    .filter((product) => categoryId === undefined || product.categoryId === categoryId)
-    .sort((a, b) => a.name.localeCompare(b.name, 'en-IN'));
+    .filter((product) => (query.categoryId === undefined || product.categoryId === query.categoryId) && matchesAll(product, words))
+    .sort(comparators[query.sort ?? 'name']);
+}
+
+/** Products shown at first and added by each "Show more": a phone screen or two, never thousands at once. */
+export const pageSize = 24;
+
+export const isSortOrder = (value: unknown): value is SortOrder => typeof value === 'string' && (sortOrders as readonly string[]).includes(value);
+
+/** The product's pictures: its images, else its legacy imageUrl. */
+export function toImages(product: Pick<CatalogueProduct, 'images' | 'imageUrl'>): string[] {
+  if (product.images && product.images.length > 0) return [...product.images];
+  return product.imageUrl ? [product.imageUrl] : [];
 }
 
 export function sortCategories<C extends CatalogueCategory>(categories: readonly C[]): C[] {
-  return [...categories].sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'en-IN'));
+  return [...categories].sort((a, b) => a.sortOrder - b.sortOrder || collator.compare(a.name, b.name));
 }

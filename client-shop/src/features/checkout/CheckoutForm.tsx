@@ -1,33 +1,47 @@
-/** Checkout: the shipping address and cash on delivery; placing the order works offline. */
+/**
+ * Checkout: a saved address or a new one (which can be saved to the profile), cash on delivery,
+ * and the totals. Placing the order works offline: it waits on the device and goes up when the
+ * network returns; the server prices it from its own catalogue.
+ */
 import { useState, type FormEvent } from 'react';
 import type { Address } from '@oa/schema';
+import { AddressFields } from '../address/AddressFields';
 import { formatRupees } from '../catalogue/catalogue.logic';
 import { toCartTotal, type CartLine } from '../cart/cart.logic';
-import { checkAddress, emptyAddressForm, toShippingFee, type AddressForm } from './checkout.logic';
+import { canAddAddress, toDefaultAddress, toShippingAddress, type SavedAddress } from '../profile/profile.logic';
+import { checkAddress, emptyAddressForm, toAddressSummary, toShippingFee, type AddressForm } from './checkout.logic';
 
-const labels: Record<keyof AddressForm, [string, string]> = {
-  name: ['Full name', 'name'],
-  phone: ['Phone', 'tel'],
-  line1: ['House and street', 'address-line1'],
-  city: ['City', 'address-level2'],
-  state: ['State', 'address-level1'],
-  pincode: ['PIN code', 'postal-code'],
-};
+export interface CheckoutFormProps {
+  readonly lines: readonly CartLine[];
+  readonly savedAddresses: readonly SavedAddress[];
+  readonly onPlace: (address: Address, saveAddress: boolean) => Promise<void>;
+}
 
-export function CheckoutForm({ lines, onPlace }: { lines: readonly CartLine[]; onPlace: (address: Address) => Promise<void> }) {
+const newAddress = 'new';
+
+export function CheckoutForm({ lines, savedAddresses, onPlace }: CheckoutFormProps) {
+  const [choice, setChoice] = useState<string>(() => toDefaultAddress(savedAddresses)?.id ?? newAddress);
   const [form, setForm] = useState<AddressForm>(emptyAddressForm);
+  const [saveAddress, setSaveAddress] = useState(canAddAddress(savedAddresses));
   const [errors, setErrors] = useState<Partial<Record<keyof AddressForm, string>>>({});
   const [busy, setBusy] = useState(false);
   const subtotal = toCartTotal(lines);
+  const saved = savedAddresses.find((address) => address.id === choice);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const check = checkAddress(form);
-    if (!check.ok) return setErrors(check.errors);
+    let address: Address;
+    if (saved) {
+      address = toShippingAddress(saved);
+    } else {
+      const check = checkAddress(form);
+      if (!check.ok) return setErrors(check.errors);
+      address = check.address;
+    }
     setErrors({});
     setBusy(true);
     try {
-      await onPlace(check.address);
+      await onPlace(address, !saved && saveAddress && canAddAddress(savedAddresses));
     } finally {
       setBusy(false);
     }
@@ -37,28 +51,39 @@ export function CheckoutForm({ lines, onPlace }: { lines: readonly CartLine[]; o
     <section aria-labelledby="checkout-title" className="panel">
       <h2 id="checkout-title">Checkout</h2>
       <form className="form" noValidate onSubmit={(event) => void submit(event)}>
-        {(Object.keys(labels) as (keyof AddressForm)[]).map((field) => (
-          <label key={field}>
-            {labels[field][0]}
-            <input
-              name={field}
-              autoComplete={labels[field][1]}
-              inputMode={field === 'pincode' || field === 'phone' ? 'numeric' : undefined}
-              value={form[field]}
-              aria-invalid={errors[field] ? true : undefined}
-              onChange={(event) => setForm({ ...form, [field]: event.target.value })}
-            />
-            {errors[field] ? <span className="problem">{errors[field]}</span> : null}
-          </label>
-        ))}
+        {savedAddresses.length > 0 ? (
+          <fieldset>
+            <legend>Deliver to</legend>
+            {savedAddresses.map((address) => (
+              <label key={address.id} className="choice">
+                <input type="radio" name="address" value={address.id} checked={choice === address.id} onChange={() => setChoice(address.id)} />
+                <span>{address.label ? <strong>{address.label}: </strong> : null}{toAddressSummary(address)}</span>
+              </label>
+            ))}
+            <label className="choice">
+              <input type="radio" name="address" value={newAddress} checked={!saved} onChange={() => setChoice(newAddress)} />
+              <span>A new address</span>
+            </label>
+          </fieldset>
+        ) : null}
+        {!saved ? (
+          <>
+            <AddressFields value={form} errors={errors} onChange={setForm} />
+            {canAddAddress(savedAddresses) ? (
+              <label className="choice">
+                <input type="checkbox" checked={saveAddress} onChange={(event) => setSaveAddress(event.target.checked)} /> Save this address for next time
+              </label>
+            ) : null}
+          </>
+        ) : null}
         <fieldset>
           <legend>Payment</legend>
-          <label><input type="radio" name="payment" value="cod" defaultChecked /> Cash on delivery</label>
+          <label className="choice"><input type="radio" name="payment" value="cod" defaultChecked /> Cash on delivery</label>
         </fieldset>
         <p className="total">
           Items {formatRupees(subtotal)} · Shipping {formatRupees(toShippingFee(subtotal))} · Total <strong>{formatRupees(subtotal + toShippingFee(subtotal))}</strong>
         </p>
-        <button type="submit" disabled={busy || lines.length === 0}>Place order</button>
+        <button type="submit" className="primary" disabled={busy || lines.length === 0}>Place order</button>
       </form>
     </section>
   );

@@ -1,6 +1,6 @@
 import { validateDocument } from '@oa/schema';
 import { describe, expect, it } from 'vitest';
-import { checkAddress, emptyAddressForm, toPlaceholderOrder, toShippingFee } from './checkout.logic';
+import { checkAddress, emptyAddressForm, toAddressForm, toAddressSummary, toPlaceholderOrder, toShippingFee } from './checkout.logic';
 
 const form = { name: 'Sita', phone: '98480 22338', line1: '1 Temple Road', city: 'Annavaram', state: 'Andhra Pradesh', pincode: '533406' };
 const address = { name: 'Sita', phone: '9848022338', line1: '1 Temple Road', city: 'Annavaram', state: 'Andhra Pradesh', pincode: '533406' };
@@ -37,5 +37,18 @@ describe('checkout', () => {
       paymentMethod: 'cod',
       statusHistory: [{ status: 'pending', at: now, by: 'customer' }],
     });
+  });
+});
+
+describe('saved addresses at checkout', () => {
+  const address = { name: 'Sita', phone: '9848022338', line1: '1 Temple Road', city: 'Annavaram', state: 'Andhra Pradesh', pincode: '533406' };
+
+  it('puts an address back into the form so it checks out the same', () => {
+    const check = checkAddress(toAddressForm(address));
+    expect(check).toEqual({ ok: true, address });
+  });
+
+  it('sums an address up on one line', () => {
+    expect(toAddressSummary(address)).toBe('Sita, 1 Temple Road, Annavaram 533406');
   });
 });

@@ -24,6 +24,16 @@ const messages: Record<keyof AddressForm, string> = {
   pincode: 'Enter the 6-digit PIN code',
 };
 
+/** A saved or earlier address back in the form's fields (for editing or checking out with it). */
+export function toAddressForm(address: Address): AddressForm {
+  return { name: address.name, phone: address.phone, line1: address.line1, city: address.city, state: address.state, pincode: address.pincode };
+}
+
+/** One line for a radio button: "Asha, 1 Temple Road, Annavaram 533406". */
+export function toAddressSummary(address: Address): string {
+  return `${address.name}, ${address.line1}, ${address.city} ${address.pincode}`;
+}
+
 export function checkAddress(form: AddressForm): AddressCheck {
   const trimmed = Object.fromEntries(addressFields.map((field) => [field, form[field].trim()])) as AddressForm;
   const parsed = addressSchema.safeParse({ ...trimmed, phone: trimmed.phone.replace(/[\s-]/g, '') });

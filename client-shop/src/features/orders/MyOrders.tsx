@@ -1,8 +1,19 @@
-/** My orders: each order with its number and live status, or "Waiting to sync", or why it was rejected. */
+/**
+ * My orders: each order with its number and live status (an admin's change shows without a
+ * reload), or "Waiting to sync" while it is still on the device, or why it was not placed, with
+ * the way on: put its items back in the cart.
+ */
 import { formatRupees } from '../catalogue/catalogue.logic';
 import type { OrderView } from './orders.logic';
 
-export function MyOrders({ orders }: { orders: readonly OrderView[] }) {
+const day = new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Kolkata' });
+
+export interface MyOrdersProps {
+  readonly orders: readonly OrderView[];
+  readonly onBackToCart: (order: OrderView) => void;
+}
+
+export function MyOrders({ orders, onBackToCart }: MyOrdersProps) {
   return (
     <section aria-labelledby="orders-title" className="panel">
       <h2 id="orders-title">My orders</h2>
@@ -11,9 +22,20 @@ export function MyOrders({ orders }: { orders: readonly OrderView[] }) {
         {orders.map((order) => (
           <li key={order.id} className="order" data-order-id={order.id}>
             <span className="order__number">{order.number ?? 'New order'}</span>
-            <span className={`order__status order__status--${order.waitingToSync ? 'waiting' : order.status}`} data-status={order.status}>{order.status}</span>
-            <span className="order__summary">{order.itemCount} items · {formatRupees(order.total)}</span>
-            {order.rejectionReason ? <p className="problem">{order.rejectionReason}</p> : null}
+            <span className={`order__status order__status--${order.waitingToSync ? 'waiting' : order.rawStatus}`} data-status={order.rawStatus} aria-live="polite">
+              {order.status}
+            </span>
+            <span className="order__summary">
+              {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'} · {formatRupees(order.total)} · {day.format(new Date(order.placedAt))}
+            </span>
+            <span className="order__items">{order.items.map((item) => `${item.name} × ${item.quantity}`).join(', ')}</span>
+            {order.note ? <p className="order__note">{order.note}</p> : null}
+            {order.rejectionReason ? (
+              <div className="order__rejected" role="note">
+                <p className="problem">Your order could not be placed: {order.rejectionReason}</p>
+                <button type="button" onClick={() => onBackToCart(order)}>Put the items back in my cart</button>
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>

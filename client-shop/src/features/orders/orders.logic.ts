@@ -10,11 +10,32 @@ export interface OrderView {
   readonly id: string;
   readonly number: string | undefined;
   readonly waitingToSync: boolean;
+  /** How the status reads ("Waiting to sync", "Confirmed"). */
   readonly status: string;
+  /** The server's status code ("pending" until the server has answered). */
+  readonly rawStatus: string;
   readonly rejectionReason: string | undefined;
   readonly total: number;
   readonly itemCount: number;
   readonly placedAt: string;
+  readonly items: ReadonlyArray<{ readonly productId: string; readonly name: string; readonly quantity: number }>;
+  /** The shop's note with the latest status ("Packed, ships tomorrow"). */
+  readonly note: string | undefined;
+}
+
+const statusLabels: Record<string, string> = {
+  pending: 'Placed',
+  confirmed: 'Confirmed',
+  packed: 'Packed',
+  shipped: 'Shipped',
+  delivered: 'Delivered',
+  cancelled: 'Cancelled',
+  rejected: 'Not placed',
+};
+
+/** How a status reads to a shopper; an unknown one (a newer server) as it is. */
+export function toStatusLabel(status: string): string {
+  return statusLabels[status] ?? status;
 }
 
 export function isWaitingToSync(order: Pick<Order, 'orderId'>): boolean {
@@ -27,11 +48,14 @@ export function toOrderView(order: Order): OrderView {
     id: order.id,
     number: waitingToSync ? undefined : order.orderId,
     waitingToSync,
-    status: waitingToSync ? 'Waiting to sync' : order.status,
+    status: waitingToSync ? 'Waiting to sync' : toStatusLabel(order.status),
+    rawStatus: order.status,
     rejectionReason: order.status === 'rejected' ? order.rejectionReason : undefined,
     total: order.total,
     itemCount: order.items.reduce((sum, item) => sum + item.quantity, 0),
     placedAt: order.createdAt,
+    items: order.items.map((item) => ({ productId: item.productId ?? item.product ?? '', name: item.name ?? 'An item', quantity: item.quantity })),
+    note: order.statusNote || undefined,
   };
 }
 

@@ -1,24 +1,25 @@
 import type { SyncStatus } from '@oa/client-sync';
 import { describe, expect, it } from 'vitest';
-import { formatLastSynced, formatPendingUploads, toConnectionState, toSyncStatusView } from './sync-status.logic';
+import { formatLastSynced, formatPendingUploads, toConnectionState, toFirstSyncView, toSyncStatusView } from './sync-status.logic';
 
-const status = (overrides: Partial<SyncStatus> = {}): SyncStatus => ({ online: true, pendingUploads: 0, lastSyncedAt: undefined, ...overrides });
+const status = (overrides: Partial<SyncStatus> = {}): SyncStatus => ({ online: true, pendingUploads: 0, pendingKeys: new Set(), lastSyncedAt: undefined, ...overrides });
 
 describe('the connection state', () => {
   it.each([
-    [false, 'leader', true, 'offline'],
-    [false, 'follower', false, 'offline'],
-    [false, 'none', false, 'offline'],
-    [true, 'leader', true, 'live'],
-    [true, 'leader', false, 'connecting'],
-    [true, 'none', false, 'connecting'],
-    [true, 'follower', false, 'live'],
-  ] as const)('browser online %s, tab %s, stream %s: %s', (online, role, stream, state) => {
-    expect(toConnectionState(online, role, stream)).toBe(state);
+    [false, true, 'offline'],
+    [false, false, 'offline'],
+    [true, true, 'live'],
+    [true, false, 'connecting'],
+  ] as const)('browser online %s, stream %s: %s', (online, stream, state) => {
+    expect(toConnectionState(online, stream)).toBe(state);
   });
 
-  it('does not call a second tab offline because the first tab holds the stream', () => {
-    expect(toSyncStatusView({ browserOnline: true, role: 'follower', status: status({ online: false }) }).label).toBe('Online');
+  it('shows a second tab online when the leading tab’s stream is connected', () => {
+    expect(toSyncStatusView({ browserOnline: true, role: 'follower', status: status({ online: true }) }).label).toBe('Online');
+  });
+
+  it('never says online on the browser’s word alone, before any tab has connected', () => {
+    expect(toSyncStatusView({ browserOnline: true, role: 'follower', status: undefined }).state).toBe('connecting');
   });
 });
 
@@ -43,13 +44,33 @@ describe('the sync status labels', () => {
     expect(view).toEqual({ state: 'offline', label: 'Offline', pending: '2 changes waiting to upload', lastSynced: 'Last synced 14:30' });
   });
 
-  it('leaves out counts a follower tab cannot know', () => {
-    const view = toSyncStatusView({ browserOnline: true, role: 'follower', status: status({ pendingUploads: 4, lastSyncedAt: new Date() }) });
-    expect(view.pending).toBeUndefined();
-    expect(view.lastSynced).toBeUndefined();
+  it('shows a follower the counts the leading tab broadcast', () => {
+    const view = toSyncStatusView({ browserOnline: true, role: 'follower', status: status({ pendingUploads: 4, lastSyncedAt: new Date(2025, 0, 2, 8, 0) }) });
+    expect(view.pending).toBe('4 changes waiting to upload');
+    expect(view.lastSynced).toBe('Last synced 08:00');
   });
 
   it('says the saved catalogue is shown while the server is out of reach', () => {
     expect(toSyncStatusView({ browserOnline: true, role: 'leader', status: status({ online: false }) }).label).toBe('Offline: showing the saved catalogue');
+  });
+});
+
+describe('the first sync’s progress', () => {
+  const entry = (collection: string, received: number, caughtUp: boolean) => ({ collection, received, caughtUp });
+
+  it('counts the products while the catalogue comes down', () => {
+    expect(toFirstSyncView([entry('products', 3000, false), entry('categories', 4, true), entry('orders', 0, false)])).toEqual({
+      step: 'catalogue',
+      label: 'Downloading the catalogue: 3,000 products so far',
+    });
+  });
+
+  it('says the shopper’s own data comes next', () => {
+    expect(toFirstSyncView([entry('products', 10, true), entry('orders', 0, false)])?.step).toBe('own');
+  });
+
+  it('says nothing once everything has caught up', () => {
+    expect(toFirstSyncView([entry('products', 10, true), entry('orders', 2, true)])).toBeUndefined();
+    expect(toFirstSyncView([])).toBeUndefined();
   });
 });

@@ -1,0 +1,53 @@
+/** One product in the list: picture, name (a link to its page), price in rupees, stock, rating, and the cart and wishlist buttons. */
+import { Link } from '../../shell/Link';
+import { toStars } from '../reviews/reviews.logic';
+import { formatRupees, toImages, toStockLabel, toStockState, type CatalogueProduct } from './catalogue.logic';
+
+export interface ProductCardProps {
+  readonly product: CatalogueProduct;
+  readonly onAdd: (productId: string) => void;
+  /** Absent for visitors: saving for later needs an account. */
+  readonly onWishlist?: ((productId: string, save: boolean) => void) | undefined;
+  readonly wishlisted?: boolean;
+}
+
+export function ProductCard({ product, onAdd, onWishlist, wishlisted = false }: ProductCardProps) {
+  const [image] = toImages(product);
+  return (
+    <li className="product" data-product-id={product.id}>
+      {image ? <img className="product__image" src={image} alt="" width={96} height={96} loading="lazy" decoding="async" /> : <span className="product__image product__image--none" aria-hidden="true" />}
+      <div className="product__body">
+        <h3 className="product__name">
+          <Link to={{ name: 'product', id: product.id }}>{product.name}</Link>
+        </h3>
+        {product.unit ? <p className="product__unit">{product.unit}</p> : null}
+        <p className="product__price">
+          {formatRupees(product.price)}
+          {product.mrp !== undefined && product.mrp > product.price ? <s className="product__mrp">{formatRupees(product.mrp)}</s> : null}
+        </p>
+        {product.ratingCount ? (
+          <p className="product__rating" aria-label={`Rated ${product.ratingAverage} out of 5 by ${product.ratingCount}`}>
+            <span aria-hidden="true">{toStars(product.ratingAverage ?? 0)} ({product.ratingCount})</span>
+          </p>
+        ) : null}
+        <p className={`product__stock product__stock--${toStockState(product.stock)}`}>{toStockLabel(product.stock)}</p>
+        <div className="product__actions">
+          {product.stock > 0 ? (
+            <button type="button" className="product__add" aria-label={`Add ${product.name} to cart`} onClick={() => onAdd(product.id)}>Add to cart</button>
+          ) : null}
+          {onWishlist ? (
+            <button
+              type="button"
+              className="product__save"
+              aria-pressed={wishlisted}
+              aria-label={wishlisted ? `Remove ${product.name} from wishlist` : `Save ${product.name} to wishlist`}
+              onClick={() => onWishlist(product.id, !wishlisted)}
+            >
+              {wishlisted ? '♥' : '♡'}
+            </button>
+          ) : null}
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,37 @@
+/** A product's reviews with the average rating; the shopper's own shows "Sending…" until the server has it. */
+import { summarizeRatings, toStars, type ReviewView } from './reviews.logic';
+
+const day = new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeZone: 'Asia/Kolkata' });
+
+export function ReviewList({ reviews }: { reviews: readonly ReviewView[] }) {
+  const published = reviews.filter((review) => !review.waiting);
+  const summary = summarizeRatings(published);
+  return (
+    <section aria-labelledby="reviews-title" className="reviews">
+      <h3 id="reviews-title">Reviews</h3>
+      {summary.count > 0 ? (
+        <p className="reviews__summary" data-testid="rating-summary">
+          <span aria-hidden="true">{toStars(summary.average)} </span>
+          {summary.average.toFixed(1)} out of 5 · {summary.count === 1 ? '1 review' : `${summary.count} reviews`}
+        </p>
+      ) : (
+        <p className="empty">No reviews yet.</p>
+      )}
+      <ul className="reviews__list">
+        {reviews.map((review) => (
+          <li key={review.id} className="review" data-review-id={review.id}>
+            <p className="review__head">
+              <span aria-label={`${review.rating} out of 5`}>{toStars(review.rating)}</span>
+              {review.title ? <strong> {review.title}</strong> : null}
+            </p>
+            <p className="review__text">{review.text}</p>
+            <p className="review__by">
+              {review.author} · {day.format(new Date(review.date))}
+              {review.waiting ? <span className="review__waiting"> · Sending…</span> : null}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

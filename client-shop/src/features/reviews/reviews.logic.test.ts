@@ -1,0 +1,80 @@
+import { validateDocument } from '@oa/schema';
+import { describe, expect, it } from 'vitest';
+import { checkReviewForm, hasReviewed, summarizeRatings, toNewReview, toProductReviews, toStars } from './reviews.logic';
+
+const review = (id: string, fields: Record<string, unknown> = {}) => ({
+  id,
+  productId: 'p1',
+  rating: 4,
+  comment: `text ${id}`,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  isApproved: true,
+  isDeleted: false,
+  _deleted: false,
+  ...fields,
+});
+
+describe('reviews in the shop', () => {
+  it('writes a review that is a valid document, both legacy names filled', () => {
+    const written = toNewReview({ id: 'r1', userId: 'u1', userName: 'Asha', productId: 'p1', rating: 5, title: 'Fresh', text: 'Tasty', now: '2026-01-01T00:00:00.000Z' });
+    expect(validateDocument('reviews', written).ok).toBe(true);
+    expect(written).toMatchObject({ product: 'p1', user: 'u1', reviewText: 'Tasty', comment: 'Tasty' });
+  });
+
+  it.each([
+    [{ rating: 0, title: '', text: 'ok' }, ['rating']],
+    [{ rating: 6, title: '', text: 'ok' }, ['rating']],
+    [{ rating: 4, title: '', text: '   ' }, ['text']],
+    [{ rating: 4, title: 'x'.repeat(121), text: 'ok' }, ['title']],
+    [{ rating: 4, title: '', text: 'x'.repeat(2001) }, ['text']],
+  ])('refuses %j, naming %j', (form, fields) => {
+    const check = checkReviewForm(form);
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(Object.keys(check.errors)).toEqual(fields);
+  });
+
+  it('accepts a rating and text, trimming them and dropping an empty title', () => {
+    expect(checkReviewForm({ rating: 3, title: '  ', text: ' Good ' })).toEqual({ ok: true, rating: 3, title: undefined, text: 'Good' });
+  });
+
+  it('shows approved reviews of the product, newest first, and leaves out the rest', () => {
+    const shown = [
+      review('old', { createdAt: '2026-01-01T00:00:00.000Z' }),
+      review('new', { createdAt: '2026-02-01T00:00:00.000Z' }),
+      review('hidden', { isApproved: false }),
+      review('removed', { isDeleted: true }),
+      review('other', { productId: 'p2' }),
+    ];
+    expect(toProductReviews('p1', shown, []).map((view) => view.id)).toEqual(['new', 'old']);
+  });
+
+  it('shows the shopper’s own review as waiting until the server’s copy arrives', () => {
+    const own = [review('mine', { createdAt: '2026-03-01T00:00:00.000Z' })];
+    expect(toProductReviews('p1', [], own)).toEqual([expect.objectContaining({ id: 'mine', waiting: true })]);
+    expect(toProductReviews('p1', own, own)).toEqual([expect.objectContaining({ id: 'mine', waiting: false })]);
+  });
+
+  it('drops the shopper’s review that the server refused (its copy became a deletion)', () => {
+    expect(toProductReviews('p1', [], [review('mine', { _deleted: true })])).toEqual([]);
+  });
+
+  it.each([
+    [[], { average: 0, count: 0 }],
+    [[{ rating: 5 }], { average: 5, count: 1 }],
+    [[{ rating: 5 }, { rating: 4 }, { rating: 4 }], { average: 4.3, count: 3 }],
+  ])('averages %j as %j', (ratings, summary) => {
+    expect(summarizeRatings(ratings)).toEqual(summary);
+  });
+
+  it('draws whole stars', () => {
+    expect(toStars(4)).toBe('★★★★☆');
+    expect(toStars(4.6)).toBe('★★★★★');
+    expect(toStars(0)).toBe('☆☆☆☆☆');
+  });
+
+  it('knows whether the shopper already reviewed the product, here or from another device', () => {
+    expect(hasReviewed('p1', 'u1', [], [review('mine')])).toBe(true);
+    expect(hasReviewed('p1', 'u1', [review('theirs', { userId: 'u1' })], [])).toBe(true);
+    expect(hasReviewed('p1', 'u1', [review('someone', { userId: 'u2' })], [])).toBe(false);
+  });
+});

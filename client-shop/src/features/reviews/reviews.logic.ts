@@ -1,0 +1,124 @@
+/**
+ * Reviews in the shop, as pure rules: the review a shopper writes (a complete placeholder the
+ * server replaces with its own: author, approval and timestamps are the server's), the form's
+ * checks, which reviews a product page shows (approved and not removed, plus the shopper's own
+ * while it is on its way), and the average rating. No React, no RxDB.
+ */
+import type { Review } from '@oa/schema';
+
+export const maxReviewText = 2000;
+export const maxReviewTitle = 120;
+
+export interface ReviewForm {
+  readonly rating: number;
+  readonly title: string;
+  readonly text: string;
+}
+
+export type ReviewCheck =
+  | { readonly ok: true; readonly rating: number; readonly title: string | undefined; readonly text: string }
+  | { readonly ok: false; readonly errors: Partial<Record<keyof ReviewForm, string>> };
+
+export function checkReviewForm(form: ReviewForm): ReviewCheck {
+  const errors: Partial<Record<keyof ReviewForm, string>> = {};
+  const text = form.text.trim();
+  const title = form.title.trim();
+  if (!Number.isInteger(form.rating) || form.rating < 1 || form.rating > 5) errors.rating = 'Choose from 1 to 5 stars';
+  if (text === '') errors.text = 'Say a few words about the product';
+  else if (text.length > maxReviewText) errors.text = `Keep it within ${maxReviewText.toLocaleString('en-IN')} characters`;
+  if (title.length > maxReviewTitle) errors.title = `Keep the title within ${maxReviewTitle} characters`;
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, rating: form.rating, title: title || undefined, text };
+}
+
+export function toNewReview(input: {
+  id: string;
+  userId: string;
+  userName: string | undefined;
+  productId: string;
+  rating: number;
+  title: string | undefined;
+  text: string;
+  now: string;
+}): Review {
+  return {
+    id: input.id,
+    _deleted: false,
+    createdAt: input.now,
+    updatedAt: input.now,
+    productId: input.productId,
+    product: input.productId,
+    userId: input.userId,
+    user: input.userId,
+    ...(input.userName ? { userName: input.userName.slice(0, 100) } : {}),
+    rating: input.rating,
+    ...(input.title ? { title: input.title } : {}),
+    comment: input.text,
+    reviewText: input.text,
+    isApproved: true,
+    isDeleted: false,
+  };
+}
+
+export interface ReviewView {
+  readonly id: string;
+  readonly rating: number;
+  readonly title: string | undefined;
+  readonly text: string;
+  readonly author: string;
+  readonly date: string;
+  /** The shopper's own review that the server has not answered yet. */
+  readonly waiting: boolean;
+}
+
+type ReviewLike = Pick<Review, 'id' | 'productId' | 'rating' | 'comment' | 'createdAt'> &
+  Partial<Pick<Review, '_deleted' | 'isApproved' | 'isDeleted' | 'title' | 'userName' | 'userId' | 'reviewText'>>;
+
+const isShown = (review: ReviewLike): boolean => review._deleted !== true && review.isApproved !== false && review.isDeleted !== true;
+
+const toView = (review: ReviewLike, waiting: boolean): ReviewView => ({
+  id: review.id,
+  rating: review.rating,
+  title: review.title,
+  text: review.comment || review.reviewText || '',
+  author: review.userName || 'A shopper',
+  date: review.createdAt,
+  waiting,
+});
+
+/**
+ * A product's reviews, newest first: those the server shows everyone, and the shopper's own
+ * written on this device that have not come back from the server yet (marked waiting).
+ */
+export function toProductReviews(productId: string, shown: readonly ReviewLike[], own: readonly ReviewLike[]): ReviewView[] {
+  const fromServer = shown.filter((review) => review.productId === productId && isShown(review));
+  const known = new Set(fromServer.map((review) => review.id));
+  const waiting = own.filter((review) => review.productId === productId && review._deleted !== true && !known.has(review.id));
+  return [...fromServer.map((review) => toView(review, false)), ...waiting.map((review) => toView(review, true))].sort((a, b) =>
+    b.date.localeCompare(a.date),
+  );
+}
+
+export interface RatingSummary {
+  readonly average: number;
+  readonly count: number;
+}
+
+/** The average of the shown reviews, to one decimal; 0 of 0 when there are none. */
+export function summarizeRatings(reviews: readonly Pick<ReviewView, 'rating'>[]): RatingSummary {
+  if (reviews.length === 0) return { average: 0, count: 0 };
+  const total = reviews.reduce((sum, review) => sum + review.rating, 0);
+  return { average: Math.round((total / reviews.length) * 10) / 10, count: reviews.length };
+}
+
+/** "★★★★☆" for 4: whole stars, for sighted readers; screen readers get the words. */
+export function toStars(rating: number): string {
+  const whole = Math.max(0, Math.min(5, Math.round(rating)));
+  return '★'.repeat(whole) + '☆'.repeat(5 - whole);
+}
+
+/** Whether this shopper has a review of the product, shown or on its way (one each). */
+export function hasReviewed(productId: string, userId: string, shown: readonly ReviewLike[], own: readonly ReviewLike[]): boolean {
+  const mine = (review: ReviewLike) => review.productId === productId && review._deleted !== true;
+  return own.some(mine) || shown.some((review) => mine(review) && review.userId === userId);
+}
