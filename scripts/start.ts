@@ -54,7 +54,13 @@ function buildShopIfStale(): void {
     .map((path) => join(root, path));
   if (existsSync(built) && statSync(built).mtimeMs >= newestChange(sources)) return;
   log('building the shop (client-shop/dist is missing or older than its sources)');
-  const result = spawnSync(bin('vite'), ['build', '--config', join(root, 'client-shop/vite.config.ts')], { cwd: join(root, 'client-shop'), stdio: 'inherit' });
+  // NODE_ENV is set explicitly: started from a test runner (NODE_ENV=test) Vite would otherwise
+  // bundle React's development build, and `npm start` would then serve that one.
+  const result = spawnSync(bin('vite'), ['build', '--config', join(root, 'client-shop/vite.config.ts')], {
+    cwd: join(root, 'client-shop'),
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) {
     console.error('[start] the shop did not build');
     process.exit(result.status ?? 1);

@@ -63,7 +63,11 @@ export interface ReplicateCollectionsOptions {
     readonly fetch?: FetchLike;
     readonly backoff?: LiveStreamBackoff;
   };
-  /** Documents per pull (the server caps a page at 1,000) and rows per push (at most 500). */
+  /**
+   * Documents per pull batch, gathered from as many server pages (of at most 1,000) as it takes,
+   * and rows per push (at most 500). Larger pull batches mean fewer, larger IndexedDB
+   * transactions on a first sync.
+   */
   readonly batchSize?: number;
   /** Wait before retrying a failed pull or push (RxDB's retryTime; skipped when the browser comes back online). */
   readonly retryTime?: number;
@@ -152,13 +156,16 @@ export function replicateCollections(options: ReplicateCollectionsOptions): Coll
           const moved = page.checkpoint !== checkpoint;
           checkpoint = page.checkpoint;
           documents.push(...page.documents);
+          // Told page by page: a batch may gather several pages, and a first sync wants to show it moving.
+          if (page.documents.length > 0) {
+            const before = progress.get(name);
+            setProgress({ collection: name, received: (before?.received ?? 0) + page.documents.length, caughtUp: before?.caughtUp ?? false });
+          }
           if (page.documents.length === 0) {
             if (!moved) break;
             emptyPages += 1;
           }
         }
-        const before = progress.get(name);
-        setProgress({ collection: name, received: (before?.received ?? 0) + documents.length, caughtUp: before?.caughtUp ?? false });
         return { documents, checkpoint: checkpoint === undefined ? undefined : { checkpoint } };
       });
   }
