@@ -10,7 +10,7 @@ describe('parseExport', () => {
       JSON.stringify({ _id: oid(2), name: 'Kumkum', createdAt: { $date: '2024-01-01T00:00:00Z' } }),
       '',
     ].join('\n');
-    const { documents, problems } = parseExport(text, 'products.json');
+    const { records: documents, problems } = parseExport(text, 'products.json');
     expect(problems).toEqual([]);
     expect(documents.map((d) => d.where)).toEqual(['products.json line 1', 'products.json line 2']);
     expect(documents[0]!.doc).toEqual({ _id: '000000000000000000000001', name: 'Laddu', price: 60 });
@@ -19,7 +19,7 @@ describe('parseExport', () => {
 
   it('reads a --jsonArray export', () => {
     const text = JSON.stringify([{ _id: oid(1), name: 'A' }, { _id: oid(2), name: 'B' }], null, 2);
-    const { documents, problems } = parseExport(text, 'adminproducts.json');
+    const { records: documents, problems } = parseExport(text, 'adminproducts.json');
     expect(problems).toEqual([]);
     expect(documents.map((d) => d.doc.name)).toEqual(['A', 'B']);
     expect(documents[1]!.where).toBe('adminproducts.json line 8');
@@ -27,7 +27,7 @@ describe('parseExport', () => {
 
   it('reads pretty-printed documents spread over lines, braces inside strings included', () => {
     const text = `{\n  "_id": {"$oid": "${'a'.repeat(24)}"},\n  "name": "Brace } in a name"\n}\n{"_id": {"$oid": "${'b'.repeat(24)}"}, "name": "B"}\n`;
-    const { documents, problems } = parseExport(text, 'p.json');
+    const { records: documents, problems } = parseExport(text, 'p.json');
     expect(problems).toEqual([]);
     expect(documents.map((d) => [d.where, d.doc.name])).toEqual([
       ['p.json line 1', 'Brace } in a name'],
@@ -37,7 +37,7 @@ describe('parseExport', () => {
 
   it('names every malformed line and keeps reading the rest', () => {
     const text = ['{"name": "ok"}', '{"name": "broken",}', 'garbage here', '{"name": "also ok"}'].join('\n');
-    const { documents, problems } = parseExport(text, 'products.json');
+    const { records: documents, problems } = parseExport(text, 'products.json');
     expect(documents.map((d) => d.doc.name)).toEqual(['ok', 'also ok']);
     expect(problems.map((p) => [p.code, p.where])).toEqual([
       ['MALFORMED_EXPORT', 'products.json line 2'],
@@ -51,7 +51,7 @@ describe('parseExport', () => {
   });
 
   it('reports a broken --jsonArray export with its line', () => {
-    const { documents, problems } = parseExport('[\n{"name": "a"},\n{"name": }\n]', 'products.json');
+    const { records: documents, problems } = parseExport('[\n{"name": "a"},\n{"name": }\n]', 'products.json');
     expect(documents.map((d) => d.doc.name)).toEqual(['a']);
     expect(problems[0]).toMatchObject({ code: 'MALFORMED_EXPORT', where: 'products.json line 3' });
   });

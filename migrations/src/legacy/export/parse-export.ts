@@ -10,7 +10,7 @@ import { decodeExtendedJson } from './decode-extended-json';
 
 
 export interface ParsedExport {
-  readonly documents: LegacyRecord[];
+  readonly records: LegacyRecord[];
   readonly problems: Problem[];
 }
 
@@ -40,7 +40,7 @@ function parseJsonArray(text: string, file: string): ParsedExport {
   const open = text.indexOf('[');
   const close = text.lastIndexOf(']');
   if (close < open || text.slice(close + 1).trim() !== '') {
-    return { documents: [], problems: [malformed(file, 'a --jsonArray export must be one JSON array, closed by "]" (a truncated file?)')] };
+    return { records: [], problems: [malformed(file, 'a --jsonArray export must be one JSON array, closed by "]" (a truncated file?)')] };
   }
   const inner = `${text.slice(0, open)} ${text.slice(open + 1, close)} `;
   return parseDocumentStream(inner, file, true);
@@ -94,6 +94,6 @@ function parseDocumentStream(text: string, file: string, commas = false): Parsed
     }
   }
   if (depth !== 0 || inString) problems.push(malformed(`${file} line ${startLine}`, 'the document starting here never ends (a truncated file?)'));
-  return { documents, problems };
+  return { records: documents, problems };
 }
 
