@@ -103,8 +103,9 @@ async function request(url: string, init: RequestInit, timeoutMs: number): Promi
     }
     return { kind: 'answer', status: response.status, body };
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return { kind: 'unreachable', reason: cause ?? (error as Error).message };
+    // fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, a bad port) is its cause.
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return { kind: 'unreachable', reason: cause?.code ?? cause?.message ?? (error as Error).message };
   }
 }
 
