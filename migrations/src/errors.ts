@@ -10,6 +10,8 @@ export type MigrationErrorCode =
   | 'LEGACY_SOURCE_UNAVAILABLE'
   /** Legacy documents appeared in a live collection after its backup was taken: not retired, not lost. */
   | 'LEGACY_CHANGED_SINCE_BACKUP'
+  /** The database still holds legacy documents the storage cannot read yet (before the legacy merge). */
+  | 'LEGACY_DATA_IN_PLACE'
   | 'BACKUP_NOT_FOUND'
   /** A backup folder without its manifest, or with a file missing: a backup that never finished. */
   | 'BACKUP_INCOMPLETE'
