@@ -36,8 +36,10 @@ export async function runCommand(command: Command, args: readonly string[], io: 
 export function runCli(command: Command): void {
   const io: Io = { out: (line) => console.log(line), err: (line) => console.error(line), env: process.env, cwd: process.cwd() };
   void runCommand(command, process.argv.slice(2), io).then((code) => {
-    // Open database handles (a MongoDB pool, a change-feed timer) must not keep a finished command alive.
-    process.exit(code);
+    process.exitCode = code;
+    // Commands close what they open; should a driver still hold a handle, it must not keep a
+    // finished command alive. (exitCode first, so output already written is flushed normally.)
+    setTimeout(() => process.exit(code), 2000).unref();
   });
 }
 

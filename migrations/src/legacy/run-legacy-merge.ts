@@ -87,7 +87,9 @@ export async function runLegacyMerge({ source, storage, now = () => new Date(), 
       if (count > 0) retired[collection] = await source.retireInPlace(collection as LegacyCollection);
     }
   }
-  // In a dry run over a database still holding legacy documents the collections cannot be set
+  // Setting the collections up creates only what the server creates at its start (empty tables and
+  // indexes), so a dry run may do it. In a dry run over a database still holding legacy documents
+  // the collections cannot be set
   // up (their indexes would not build); the plan then assumes an empty platform database.
   const canReadTarget = !(dryRun && hasLegacyInPlace);
   if (canReadTarget) await storage.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
