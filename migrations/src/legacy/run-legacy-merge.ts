@@ -88,9 +88,8 @@ export async function runLegacyMerge({ source, storage, now = () => new Date(), 
     }
   }
   // Setting the collections up creates only what the server creates at its start (empty tables and
-  // indexes), so a dry run may do it. In a dry run over a database still holding legacy documents
-  // the collections cannot be set
-  // up (their indexes would not build); the plan then assumes an empty platform database.
+  // indexes), so a dry run may do it. Over a database still holding legacy documents it cannot
+  // (their indexes would not build): a dry run then plans against an empty platform database.
   const canReadTarget = !(dryRun && hasLegacyInPlace);
   if (canReadTarget) await storage.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
 
