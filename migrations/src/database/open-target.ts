@@ -1,0 +1,78 @@
+/**
+ * The database a command works on, from DATABASE_URL with the server's own rules (`file:…` is
+ * SQLite, `mongodb://…` MongoDB, database from the URL's path or online_annavaram): the storage
+ * port for documents, plus the maintenance tools (ledger, lock, index listing). The MongoDB parts
+ * are loaded only when used, as the server does, so an embedded set-up never loads the driver.
+ */
+import { collectionNames, collections } from '@oa/schema';
+import { isStorageError, type Storage } from '@oa/sync-server/storage';
+// The server's package exports only the port; its URL rules and adapter choice are reached by path
+// so that migrations read DATABASE_URL exactly as the server does.
+import { createStorage, parseDatabaseUrl, type DatabaseTarget } from '../../../sync-server/src/storage/create-storage';
+import { databaseNameFromUrl } from '../../../sync-server/src/storage/mongodb/database-name-from-url';
+import { MigrationError } from '../errors';
+import type { Maintenance } from '../runner/ledger';
+
+export interface Target {
+  readonly database: DatabaseTarget;
+  /** The MongoDB database name, for a MongoDB target. */
+  readonly databaseName?: string;
+  /** Opened only when first asked for (a command that reads only the ledger never opens it). */
+  storage(): Promise<Storage>;
+  /** The storage with every collection and index set up, as the server does at start. */
+  ready(): Promise<Storage>;
+  readonly maintenance: Maintenance;
+  close(): Promise<void>;
+}
+
+export const defaultDatabaseUrl = 'file:./data/platform.db';
+
+export async function openTarget(databaseUrl: string, options: { readonly cwd?: string; readonly readOnly?: boolean } = {}): Promise<Target> {
+  const cwd = options.cwd ?? process.cwd();
+  let database: DatabaseTarget;
+  try {
+    database = parseDatabaseUrl(databaseUrl, cwd);
+  } catch (error) {
+    throw new MigrationError('BAD_ARGUMENTS', isStorageError(error) ? error.message : String(error));
+  }
+  const databaseName = database.kind === 'mongodb' ? databaseNameFromUrl(database.url) : undefined;
+  const maintenance =
+    database.kind === 'sqlite'
+      ? (await import('./sqlite/open-sqlite-maintenance')).openSqliteMaintenance(database.path, { readOnly: options.readOnly ?? false })
+      : await (await import('./mongodb/open-mongodb-maintenance')).openMongoMaintenance(database.url, databaseName!);
+  let opened: Promise<Storage> | undefined;
+  let readied: Promise<Storage> | undefined;
+  const storage = (): Promise<Storage> => {
+    opened ??= createStorage(database, { onFeedError: () => undefined }).catch((error: unknown) => {
+      throw toDatabaseError(error);
+    });
+    return opened;
+  };
+  return {
+    database,
+    ...(databaseName ? { databaseName } : {}),
+    storage,
+    ready() {
+      readied ??= storage().then(async (s) => {
+        try {
+          await s.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
+        } catch (error) {
+          throw toDatabaseError(error);
+        }
+        return s;
+      });
+      return readied;
+    },
+    maintenance,
+    async close() {
+      if (opened) await (await opened.catch(() => undefined))?.close();
+      await maintenance.close();
+    },
+  };
+}
+
+function toDatabaseError(error: unknown): unknown {
+  if (!isStorageError(error)) return error;
+  const hint = error.code === 'DUPLICATE_KEY' ? ' (legacy documents without `id`/`_seq`? run `npm run migrate` first: the legacy merge clears them)' : '';
+  return new MigrationError('DATABASE_UNAVAILABLE', `the database refused (${error.code}): ${error.message}${hint}`, [], { cause: error });
+}

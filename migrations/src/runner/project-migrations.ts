@@ -1,0 +1,7 @@
+/** This project's migrations, in the order they apply. Append only: ids never change once released. */
+import { documentMigrations } from '../documents/document-migrations';
+import { toDocumentMigrations } from '../documents/to-document-migrations';
+import { legacyMergeMigration } from '../legacy/legacy-merge-migration';
+import type { Migration } from './migration';
+
+export const projectMigrations: readonly Migration[] = [legacyMergeMigration, ...toDocumentMigrations(documentMigrations)];

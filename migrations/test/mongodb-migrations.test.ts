@@ -1,0 +1,96 @@
+/**
+ * The migration tools on MongoDB, in place on a legacy database (the mission's case): the ledger
+ * and its lock, the merge reading `adminproducts` and the legacy `products` from the database
+ * itself, backups equal to the originals, legacy documents retired so the server's unique indexes
+ * build, references rewritten, a second run changing nothing. Runs only with MONGODB_TEST_URL (a
+ * throwaway database per test, dropped afterwards); skipped, and says so, without it.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dropMongoDatabase } from '../../sync-server/src/storage/mongodb/drop-database';
+import { openTarget, type Target } from '../src/database/open-target';
+import { readAllRows } from '../src/database/read-all-rows';
+import { openLegacySource } from '../src/legacy/open-legacy-source';
+import { findDangling } from '../src/legacy/run-legacy-merge';
+import { projectMigrations } from '../src/runner/project-migrations';
+import { runMigrations } from '../src/runner/run-migrations';
+import { expectedIndexes } from '../src/verify/expected-indexes';
+import { legacyCollectionsFixture } from './legacy-fixture';
+import { readRaw, seedLegacyMongo } from './mongodb/seed-legacy-mongodb';
+
+const url = process.env.MONGODB_TEST_URL;
+const skipped = 'MongoDB migration tests skipped: set MONGODB_TEST_URL to a replica-set or standalone MongoDB to run them';
+
+if (url) {
+  const databases: string[] = [];
+  const targets: Target[] = [];
+  afterEach(async () => {
+    for (const target of targets.splice(0)) await target.close();
+    for (const name of databases.splice(0)) await dropMongoDatabase(url, name);
+  });
+
+  const fresh = async () => {
+    const databaseName = `oa_migrate_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+    databases.push(databaseName);
+    const base = new URL(url);
+    base.pathname = `/${databaseName}`;
+    const target = await openTarget(base.toString());
+    targets.push(target);
+    return { databaseName, databaseUrl: base.toString(), target };
+  };
+
+  describe('migrations on MongoDB', () => {
+    it('keeps a ledger and a lock', async () => {
+      const { target } = await fresh();
+      const { ledger } = target.maintenance;
+      await ledger.record({ id: 'a', status: 'applied', startedAt: 't', finishedAt: 't' });
+      expect(await ledger.list()).toEqual([{ id: 'a', status: 'applied', startedAt: 't', finishedAt: 't' }]);
+      expect(await ledger.lock('one', 60_000)).toBe(true);
+      expect(await ledger.lock('two', 60_000)).toBe(false);
+      await ledger.unlock('one');
+      expect(await ledger.lock('two', 60_000)).toBe(true);
+    });
+
+    it('merges the legacy collections in place, so the server can start on the result', async () => {
+      const { databaseName, target } = await fresh();
+      const fixture = legacyCollectionsFixture();
+      await seedLegacyMongo(url, databaseName, fixture);
+      const originals = { adminproducts: await readRaw(url, databaseName, 'adminproducts'), products: await readRaw(url, databaseName, 'products') };
+      const source = await openLegacySource(undefined, target);
+      try {
+        expect(source?.description).toContain('(in place)');
+        const context = { storage: await target.storage(), ready: target.ready, legacySource: source!, now: () => new Date(), log: () => undefined };
+        const result = await runMigrations(projectMigrations, target.maintenance.ledger, context);
+        expect(result.ok).toBe(true);
+        expect(result.outcomes[0]!.report).toMatchObject({ products: 75, matched: 20, liveProducts: 75, dangling: [] });
+
+        // Backups equal to the originals, BSON types and all.
+        expect(await readRaw(url, databaseName, 'adminproducts_backup')).toEqual(originals.adminproducts);
+        expect(await readRaw(url, databaseName, 'products_backup')).toEqual(originals.products);
+        // No legacy document left where the server's unique indexes need `id` and `_seq`.
+        for (const collection of ['products', 'orders', 'reviews', 'cart_items', 'wishlists', 'categories']) {
+          expect(await readRaw(url, databaseName, collection, { $or: [{ _seq: { $exists: false } }, { id: { $exists: false } }] })).toEqual([]);
+        }
+        const storage = await target.ready();
+        for (const collection of ['products', 'orders'] as const) {
+          expect(await target.maintenance.listIndexes(collection)).toEqual(expect.arrayContaining(expectedIndexes(collection, 'mongodb')));
+        }
+        expect((await findDangling(storage)).dangling).toEqual([]);
+        expect((await readAllRows(storage, 'products')).filter((row) => !row.doc._deleted)).toHaveLength(75);
+
+        // A second run: the ledger has it, and the merge itself changes nothing either.
+        const checkpoint = await storage.latestCheckpoint('products');
+        expect((await runMigrations(projectMigrations, target.maintenance.ledger, context)).outcomes).toEqual([]);
+        const { runLegacyMerge } = await import('../src/legacy/run-legacy-merge');
+        const again = await runLegacyMerge({ source: source!, storage });
+        expect(again.written?.products).toMatchObject({ inserted: 0, unchanged: 75 });
+        expect(await storage.latestCheckpoint('products')).toBe(checkpoint);
+      } finally {
+        await source?.close();
+      }
+    });
+  });
+} else {
+  console.warn(skipped);
+  it.skip(skipped, () => undefined);
+}
