@@ -3,6 +3,7 @@
  * the server with every problem listed, rather than failing later on the first request.
  */
 import { isAbsolute, resolve } from 'node:path';
+import { minSupportedProtocolVersion } from '@oa/schema';
 import { z } from 'zod';
 import { defaultCorsOrigins } from './http/cors';
 import { StorageError } from './storage/errors';
@@ -36,6 +37,8 @@ export interface Config {
   readonly trustProxy: boolean;
   /** Browser origins allowed by CORS: the PWAs' own. */
   readonly corsOrigins: readonly string[];
+  /** The oldest app protocol version served; older installed apps are told to update (426). */
+  readonly minClientProtocol: number;
 }
 
 const booleanFlag = z
@@ -59,6 +62,7 @@ const environmentSchema = z.object({
   SYNC_DIAGNOSTICS: booleanFlag.default(false),
   TRUST_PROXY: booleanFlag.default(false),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  MIN_CLIENT_PROTOCOL: z.coerce.number().int().min(1).max(999_999).default(minSupportedProtocolVersion),
   CORS_ORIGINS: z
     .string()
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
@@ -114,5 +118,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
     corsOrigins: e.CORS_ORIGINS,
+    minClientProtocol: e.MIN_CLIENT_PROTOCOL,
   };
 }

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const auth = await createAuth({ storage, config, now, passwords });
   const hub = createStreamHub(storage.changes);
   const app = createApp({ storage, auth, hub, rules: createRules(), now, diagnostics: config.diagnostics, authRateLimitPerMinute: config.authRateLimitPerMinute,
-    trustProxy: config.trustProxy, corsOrigins: config.corsOrigins,
+    trustProxy: config.trustProxy, corsOrigins: config.corsOrigins, minClientProtocol: config.minClientProtocol,
   });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {

@@ -56,6 +56,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     now,
     authRateLimitPerMinute: config.authRateLimitPerMinute,
     corsOrigins: config.corsOrigins,
+    minClientProtocol: config.minClientProtocol,
     log: (_message, error) => errors.push(error),
   });
   const server = app.listen(0, '127.0.0.1');

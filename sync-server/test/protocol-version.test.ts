@@ -41,4 +41,14 @@ describe('the client protocol version', () => {
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('BAD_PROTOCOL_VERSION');
   });
+
+  it('serves only the versions from MIN_CLIENT_PROTOCOL on, when the operator raises it', async () => {
+    const strict = await startTestServer({ env: { MIN_CLIENT_PROTOCOL: String(syncProtocolVersion + 1) } });
+    try {
+      const response = await fetch(`${strict.url}/sync/products/pull`, { headers: { [syncProtocolHeader]: String(syncProtocolVersion) } });
+      expect(response.status).toBe(426);
+    } finally {
+      await strict.close();
+    }
+  });
 });

@@ -117,6 +117,11 @@ export function createShopData(options: ShopDataOptions): ShopData {
         } else if (user && isSyncHttpError(error) && error.code === 'TOKEN_EXPIRED') {
           // The clocks disagreed (or the device slept): refresh, then pull again.
           void session.refresh().then(() => replication.reSync());
+        } else if (user && isSyncHttpError(error) && (error.code === 'SESSION_ENDED' || error.code === 'TOKEN_INVALID')) {
+          // Signed out from another device (or the key changed): a refresh tells which. If the
+          // server refuses it, the session store forgets the tokens and the shop asks for a new
+          // sign-in; what waits on the device stays there until then.
+          void session.refresh();
         }
       });
       running = replication;

@@ -1,4 +1,5 @@
 /** The address inputs shared by checkout and the address book: labelled, with autocomplete hints and each field's problem next to it. */
+import { Field } from '../../shell/Field';
 import type { AddressForm } from '../checkout/checkout.logic';
 
 const labels: Record<keyof AddressForm, [string, string]> = {
@@ -20,18 +21,18 @@ export function AddressFields({ value, errors, onChange }: AddressFieldsProps) {
   return (
     <>
       {(Object.keys(labels) as (keyof AddressForm)[]).map((field) => (
-        <label key={field}>
-          {labels[field][0]}
-          <input
-            name={field}
-            autoComplete={labels[field][1]}
-            inputMode={field === 'pincode' || field === 'phone' ? 'numeric' : undefined}
-            value={value[field]}
-            aria-invalid={errors[field] ? true : undefined}
-            onChange={(event) => onChange({ ...value, [field]: event.target.value })}
-          />
-          {errors[field] ? <span className="problem">{errors[field]}</span> : null}
-        </label>
+        <Field key={field} label={labels[field][0]} error={errors[field]}>
+          {(control) => (
+            <input
+              {...control}
+              name={field}
+              autoComplete={labels[field][1]}
+              inputMode={field === 'pincode' || field === 'phone' ? 'numeric' : undefined}
+              value={value[field]}
+              onChange={(event) => onChange({ ...value, [field]: event.target.value })}
+            />
+          )}
+        </Field>
       ))}
     </>
   );

@@ -1,5 +1,6 @@
 /** Name and phone, saved to the shopper's profile (offline too; merged with edits from another device). */
 import { useState, type FormEvent } from 'react';
+import { Field } from '../../shell/Field';
 import { checkProfile, type ProfileForm as ProfileValues } from './profile.logic';
 
 export interface ProfileFormProps {
@@ -27,16 +28,12 @@ export function ProfileForm({ name, phone, email, onSave }: ProfileFormProps) {
     <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="profile-title">
       <h3 id="profile-title">Profile</h3>
       <p className="note">Email: <strong>{email}</strong></p>
-      <label>
-        Name
-        <input name="profile-name" autoComplete="name" value={form.name} aria-invalid={errors.name ? true : undefined} onChange={(event) => { setForm({ ...form, name: event.target.value }); setSaved(false); }} />
-        {errors.name ? <span className="problem">{errors.name}</span> : null}
-      </label>
-      <label>
-        Phone
-        <input name="profile-phone" autoComplete="tel" inputMode="tel" value={form.phone} aria-invalid={errors.phone ? true : undefined} onChange={(event) => { setForm({ ...form, phone: event.target.value }); setSaved(false); }} />
-        {errors.phone ? <span className="problem">{errors.phone}</span> : null}
-      </label>
+      <Field label="Name" error={errors.name}>
+        {(control) => <input {...control} name="profile-name" autoComplete="name" value={form.name} onChange={(event) => { setForm({ ...form, name: event.target.value }); setSaved(false); }} />}
+      </Field>
+      <Field label="Phone" error={errors.phone}>
+        {(control) => <input {...control} name="profile-phone" autoComplete="tel" inputMode="tel" value={form.phone} onChange={(event) => { setForm({ ...form, phone: event.target.value }); setSaved(false); }} />}
+      </Field>
       <button type="submit">Save profile</button>
       {saved ? <p role="status" className="note">Saved.</p> : null}
     </form>

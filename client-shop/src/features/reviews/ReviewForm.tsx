@@ -1,5 +1,6 @@
 /** Write a review: a 1–5 star choice (radio buttons, so the keyboard works), an optional title and the text. Saved offline; sent when online. */
 import { useState, type FormEvent } from 'react';
+import { Field } from '../../shell/Field';
 import { checkReviewForm, maxReviewText, maxReviewTitle, type ReviewForm as ReviewFormValues } from './reviews.logic';
 
 export interface ReviewFormProps {
@@ -39,16 +40,12 @@ export function ReviewForm({ productName, onSubmit }: ReviewFormProps) {
         ))}
         {errors.rating ? <span className="problem">{errors.rating}</span> : null}
       </fieldset>
-      <label>
-        Title (optional)
-        <input value={form.title} maxLength={maxReviewTitle} onChange={(event) => setForm({ ...form, title: event.target.value })} aria-invalid={errors.title ? true : undefined} />
-        {errors.title ? <span className="problem">{errors.title}</span> : null}
-      </label>
-      <label>
-        Your review
-        <textarea value={form.text} rows={4} maxLength={maxReviewText} onChange={(event) => setForm({ ...form, text: event.target.value })} aria-invalid={errors.text ? true : undefined} />
-        {errors.text ? <span className="problem">{errors.text}</span> : null}
-      </label>
+      <Field label="Title (optional)" error={errors.title}>
+        {(control) => <input {...control} value={form.title} maxLength={maxReviewTitle} onChange={(event) => setForm({ ...form, title: event.target.value })} />}
+      </Field>
+      <Field label="Your review" error={errors.text}>
+        {(control) => <textarea {...control} value={form.text} rows={4} maxLength={maxReviewText} onChange={(event) => setForm({ ...form, text: event.target.value })} />}
+      </Field>
       <button type="submit" disabled={busy}>Post review</button>
     </form>
   );

@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '../../testing/render';
+import type { CartLine } from '../cart/cart.logic';
+import type { SavedAddress } from '../profile/profile.logic';
+import { CheckoutForm } from './CheckoutForm';
+
+const lines: CartLine[] = [{ id: 'l1', productId: 'p1', name: 'Laddu', price: 60, quantity: 2, lineTotal: 120 }];
+const home: SavedAddress = { id: 'a1', label: 'Home', isDefault: true, name: 'Sita', phone: '9848022338', line1: '1 Temple Road', city: 'Annavaram', state: 'Andhra Pradesh', pincode: '533406' };
+
+describe('checkout', () => {
+  it('shows the totals with shipping below ₹499', () => {
+    render(<CheckoutForm lines={lines} savedAddresses={[]} onPlace={vi.fn()} />);
+    expect(screen.getByText(/Items ₹120 · Shipping ₹40 · Total/)).toBeTruthy();
+  });
+
+  it('starts from the default saved address and places the order with it', async () => {
+    const onPlace = vi.fn(async () => undefined);
+    render(<CheckoutForm lines={lines} savedAddresses={[home]} onPlace={onPlace} />);
+    expect((screen.getByRole('radio', { name: /Home: Sita, 1 Temple Road/ }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.queryByLabelText('Full name')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Place order' }));
+    const { id: _id, label: _label, isDefault: _default, ...address } = home;
+    await waitFor(() => expect(onPlace).toHaveBeenCalledWith(address, false));
+  });
+
+  it('names each field to fix in a new address, and saves a good one for next time', async () => {
+    const onPlace = vi.fn(async () => undefined);
+    render(<CheckoutForm lines={lines} savedAddresses={[home]} onPlace={onPlace} />);
+    fireEvent.click(screen.getByRole('radio', { name: 'A new address' }));
+    fireEvent.change(screen.getByLabelText('PIN code'), { target: { value: '12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Place order' }));
+    expect(screen.getByText('Enter the 6-digit PIN code')).toBeTruthy();
+    expect(screen.getByLabelText('PIN code').getAttribute('aria-invalid')).toBe('true');
+    expect(onPlace).not.toHaveBeenCalled();
+
+    for (const [label, value] of [['Full name', 'Ravi'], ['Phone', '98480 22338'], ['House and street', '4 Hill Road'], ['City', 'Kakinada'], ['State', 'Andhra Pradesh'], ['PIN code', '533001']]) {
+      fireEvent.change(screen.getByLabelText(label!), { target: { value } });
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Place order' }));
+    await waitFor(() =>
+      expect(onPlace).toHaveBeenCalledWith({ name: 'Ravi', phone: '9848022338', line1: '4 Hill Road', city: 'Kakinada', state: 'Andhra Pradesh', pincode: '533001' }, true),
+    );
+  });
+});

@@ -1,0 +1,29 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { act, render, screen } from '../../testing/render';
+import { SyncStatusIndicator } from './SyncStatusIndicator';
+
+function fakeNetwork(online: boolean) {
+  const listeners = new Set<() => void>();
+  return {
+    source: { isOnline: () => online, subscribe: (listener: () => void) => (listeners.add(listener), () => listeners.delete(listener)) },
+    set(next: boolean) {
+      online = next;
+      listeners.forEach((listener) => listener());
+    },
+  };
+}
+
+describe('the sync status indicator', () => {
+  it('shows online, the changes waiting and the last sync, and follows the network', () => {
+    const network = fakeNetwork(true);
+    const status = { online: true, pendingUploads: 2, pendingKeys: new Set(['a', 'b']), lastSyncedAt: new Date(2026, 0, 1, 9, 5) };
+    render(<SyncStatusIndicator role="leader" status={status} source={network.source} />);
+    const indicator = screen.getByRole('status');
+    expect(indicator.getAttribute('data-connection')).toBe('live');
+    expect(indicator.textContent).toBe('Online2 changes waiting to uploadLast synced 09:05');
+    act(() => network.set(false));
+    expect(indicator.getAttribute('data-connection')).toBe('offline');
+    expect(screen.getByText('Offline')).toBeTruthy();
+  });
+});
