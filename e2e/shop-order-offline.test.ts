@@ -1,8 +1,9 @@
 /**
  * Ordering offline, in real Chromium against the real servers: fill a cart as a visitor, register
- * (the cart joins the account's), stop the sync server (the shop's own server and service worker stay), check out: the
- * order waits to sync. Start the sync server again on the same database: the order reaches it,
- * the shop shows its OA- number, and an admin's status change arrives, all without a reload.
+ * (the cart joins the account's), stop the sync server (the shop's own server and service worker
+ * stay), check out: the order waits to sync, and still does after a reload, with the count of
+ * waiting changes. Start the sync server again on the same database: the order reaches it, the
+ * shop shows its OA- number, and an admin's status change arrives, all without a reload.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -115,8 +116,6 @@ describe.skipIf(!existsSync(chromiumPath))('ordering offline in the shop (Chromi
     await expect.poll(async () => (await pullAll(syncUrl, account.accessToken, 'cart_items')).map((line) => [line.productId, line.quantity]), { timeout: 15_000 }).toEqual([
       ['demo-product-1', 1],
     ]);
-    // Marks this page: a reload would lose it.
-    await page.evaluate('window.__sameDocument = true');
 
     // The sync server goes away; the shop's server and its service worker stay.
     await sync!.stop();
@@ -137,6 +136,15 @@ describe.skipIf(!existsSync(chromiumPath))('ordering offline in the shop (Chromi
     const order = page.locator('.order');
     await expect.poll(() => order.locator('.order__status').textContent(), { timeout: 10_000 }).toBe('Waiting to sync');
     await tabs.getByRole('link', { name: 'Cart (0)' }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.getByTestId('pending-uploads').textContent(), { timeout: 10_000 }).toMatch(/changes? waiting to upload/);
+
+    // Closing or reloading the app loses nothing: the order still waits, and the header still
+    // counts what waits to upload.
+    await page.reload();
+    await expect.poll(() => order.locator('.order__status').textContent(), { timeout: 20_000 }).toBe('Waiting to sync');
+    await expect.poll(() => page.getByTestId('pending-uploads').textContent(), { timeout: 20_000 }).toMatch(/changes? waiting to upload/);
+    // Marks this page: from here on, a reload would lose it.
+    await page.evaluate('window.__sameDocument = true');
 
     // The sync server comes back on the same port and database: the order goes up.
     await startSync();

@@ -293,4 +293,38 @@ describe('replicating through the real sync server', () => {
     expect(rejections).toHaveLength(1);
     watching.unsubscribe();
   });
+
+  it('resumes an interrupted first sync where it stopped, pulling nothing twice', async () => {
+    const database = await createSyncDatabase({ name: `resume-${randomUUID().slice(0, 8)}`, storage: getRxStorageMemory(), collections: ['products'], multiInstance: false });
+    const total = (await pullAll(server, 'products')).replica.size;
+    const http = createHttpTransport({ baseUrl: server.url, getAccessToken: () => undefined });
+    let received = 0;
+    const transport = (failAfterFirstPage: boolean): SyncTransport => {
+      let pages = 0;
+      return {
+        baseUrl: http.baseUrl,
+        async pull(collection, checkpoint, limit) {
+          // The network goes after the first page: the first sync stops half done.
+          if (failAfterFirstPage && pages > 0) throw new Error('network lost');
+          const page = await http.pull(collection, checkpoint, limit);
+          pages += 1;
+          received += page.documents.length;
+          return page;
+        },
+        push: (collection, rows) => http.push(collection, rows),
+      };
+    };
+    const products = database.collections.products!;
+    const first = replicateCollections({ collections: [products], transport: transport(true), batchSize: 4, retryTime: 50 });
+    await waitFor('the first page stored', async () => (await products.count().exec()) === 4);
+    await first.cancel();
+    expect(received).toBe(4);
+
+    const second = replicateCollections({ collections: [products], transport: transport(false), batchSize: 4, retryTime: 50 });
+    await second.awaitInSync();
+    expect(await products.count().exec()).toBe(total);
+    expect(received).toBe(total);
+    await second.cancel();
+    await database.close();
+  });
 });
