@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSessionStore, readTokenExpiry, sessionStorageKey, type KeyValueStorage } from './session-store';
+import { createSessionStore, isNearExpiry, readTokenExpiry, sessionStorageKey, toSessionId, type KeyValueStorage } from './session-store';
 
 const syncUrl = 'http://sync.test';
 const minute = 60_000;
@@ -36,6 +36,23 @@ function signedInStore(accessExpiry: number, answer: Parameters<typeof fakeServe
 }
 
 describe('the session store', () => {
+  it.each([
+    ['a 15-minute token with 2 minutes left', 15, 2, false],
+    ['a 15-minute token with 1 minute left', 15, 1, true],
+    ['a 30-second token just issued', 0.5, 0.5, false],
+    ['a 30-second token half used', 0.5, 0.25, true],
+  ])('refreshes %s: %s', (_title, lifetimeMinutes, leftMinutes, near) => {
+    const exp = t0 + leftMinutes * minute;
+    const iat = exp - lifetimeMinutes * minute;
+    const payload = btoa(JSON.stringify({ iat: iat / 1000, exp: exp / 1000 })).replace(/=+$/, '');
+    expect(isNearExpiry(`h.${payload}.s`, t0, minute)).toBe(near);
+  });
+
+  it('names this device’s session from its refresh token', () => {
+    expect(toSessionId({ refreshToken: 'sess-1.3.secret' })).toBe('sess-1');
+    expect(toSessionId({ refreshToken: undefined })).toBeUndefined();
+  });
+
   it('reads the expiry of a token', () => {
     expect(readTokenExpiry(jwt(t0 + 15 * minute))).toBe(t0 + 15 * minute);
     expect(readTokenExpiry('not a token')).toBeUndefined();

@@ -45,21 +45,33 @@ export interface SessionStore {
 
 export const sessionStorageKey = 'oa-shop-session';
 
-/** The `exp` of a JWT in milliseconds, or undefined when it cannot be read. */
-export function readTokenExpiry(token: string): number | undefined {
+/** The `iat` and `exp` of a JWT in milliseconds, or undefined when they cannot be read. */
+function readTokenTimes(token: string): { issuedAt: number | undefined; expiresAt: number | undefined } {
   try {
     const payload = token.split('.')[1] ?? '';
     const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
-    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
-    return typeof exp === 'number' ? exp * 1000 : undefined;
+    const { iat, exp } = JSON.parse(json) as { iat?: unknown; exp?: unknown };
+    return { issuedAt: typeof iat === 'number' ? iat * 1000 : undefined, expiresAt: typeof exp === 'number' ? exp * 1000 : undefined };
   } catch {
-    return undefined;
+    return { issuedAt: undefined, expiresAt: undefined };
   }
 }
 
+/** The `exp` of a JWT in milliseconds, or undefined when it cannot be read. */
+export function readTokenExpiry(token: string): number | undefined {
+  return readTokenTimes(token).expiresAt;
+}
+
+/**
+ * Whether to refresh before using the token: within `marginMs` of its expiry, but never more
+ * than half its lifetime early (a server configured with short tokens would otherwise see a
+ * refresh before every request, and rate-limit them).
+ */
 export function isNearExpiry(token: string, now: number, marginMs: number): boolean {
-  const expiry = readTokenExpiry(token);
-  return expiry === undefined || expiry - now <= marginMs;
+  const { issuedAt, expiresAt } = readTokenTimes(token);
+  if (expiresAt === undefined) return true;
+  const margin = issuedAt === undefined ? marginMs : Math.min(marginMs, (expiresAt - issuedAt) / 2);
+  return expiresAt - now <= margin;
 }
 
 /** The server's id of this device's session: the first part of the refresh token (`<session>.<generation>.<secret>`). */

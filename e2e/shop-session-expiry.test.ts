@@ -1,0 +1,119 @@
+/**
+ * Offline writes survive the session, in real Chromium against the real servers with 30-second
+ * access tokens: an order placed while the sync server is down, whose token expires meanwhile,
+ * goes up once the server is back (the app refreshes first); and when the session is ended on
+ * the server, a change made afterwards waits on the device until the shopper signs in again.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, freePort, launchChromium, runStart, waitForHttp, type Started } from './harness';
+
+const laddu = 'Annavaram Prasadam (Godhuma Ravva Laddu)';
+const wicks = 'Pure Cow Ghee Deepam Wicks';
+const password = 'a-good-password';
+
+describe.skipIf(!existsSync(chromiumPath))('offline writes and an expiring session (Chromium, real servers)', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'oa-e2e-expiry-'));
+  let env: Record<string, string> = {};
+  let shop: Started | undefined;
+  let sync: Started | undefined;
+  let browser: Browser | undefined;
+  let shopUrl = '';
+  let syncUrl = '';
+
+  async function startSync(): Promise<void> {
+    sync = runStart(folder, { ...env, START_ONLY: 'sync' });
+    await waitForHttp(`${syncUrl}/health`, 60_000).catch((error: Error) => {
+      throw new Error(`${error.message}; output:\n${sync!.output()}`);
+    });
+  }
+
+  async function pull(token: string, collection: string): Promise<Array<Record<string, unknown>>> {
+    const response = await fetch(`${syncUrl}/sync/${collection}/pull?limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+    return ((await response.json()) as { documents: Array<Record<string, unknown>> }).documents.filter((doc) => doc._deleted !== true);
+  }
+
+  beforeAll(async () => {
+    const [port, shopPort] = [await freePort(), await freePort()];
+    shopUrl = `http://127.0.0.1:${shopPort}`;
+    syncUrl = `http://127.0.0.1:${port}`;
+    env = {
+      HOST: '127.0.0.1', PORT: String(port), SHOP_PORT: String(shopPort), DATABASE_URL: `file:${join(folder, 'platform.db')}`,
+      DATA_DIR: folder, CORS_ORIGINS: '', ACCESS_TOKEN_TTL_SECONDS: '30',
+    };
+    shop = runStart(folder, { ...env, START_ONLY: 'shop' });
+    await waitForHttp(`${shopUrl}/config.json`, 120_000).catch((error: Error) => {
+      throw new Error(`${error.message}; output:\n${shop!.output()}`);
+    });
+    await startSync();
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([sync?.stop(), shop?.stop()]);
+    rmSync(folder, { recursive: true, force: true });
+  }, 30_000);
+
+  it('pushes an order whose token expired offline, and keeps a change made after the session ended until a new sign-in', async () => {
+    const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const tabs = page.getByRole('navigation', { name: 'Shop' });
+    await page.goto(shopUrl);
+    await page.getByText(laddu).waitFor({ timeout: 20_000 });
+    const email = `kamala-${Date.now()}@example.in`;
+    await tabs.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'New here? Create an account' }).click();
+    await page.getByLabel('Name').fill('Kamala');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Signed in as').waitFor({ timeout: 15_000 });
+    await tabs.getByRole('link', { name: 'Shop' }).click();
+    await page.getByRole('button', { name: `Add ${laddu} to cart` }).click();
+    await expect.poll(() => page.locator('[data-connection]').getAttribute('data-connection'), { timeout: 15_000 }).toBe('live');
+
+    // Offline for longer than an access token lives; the order is placed meanwhile.
+    await sync!.stop();
+    await tabs.getByRole('link', { name: 'Cart (1)' }).click();
+    await page.getByRole('button', { name: 'Checkout' }).click();
+    for (const [label, value] of [['Full name', 'Kamala'], ['Phone', '9848022338'], ['House and street', '7 Ghat Road'], ['City', 'Annavaram'], ['State', 'Andhra Pradesh'], ['PIN code', '533406']] as const) {
+      await page.getByLabel(label).fill(value);
+    }
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.getByText('Waiting to sync').waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 35_000));
+
+    await startSync();
+    await expect.poll(() => page.locator('.order__number').textContent(), { timeout: 30_000 }).toMatch(/^OA-/);
+    const { accessToken } = (await fetch(`${syncUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    }).then((response) => response.json())) as { accessToken: string };
+    expect(await pull(accessToken, 'orders')).toHaveLength(1);
+
+    // The session ends on the server (as if signed out from another device)…
+    const stored = (await page.evaluate("localStorage.getItem('oa-shop-session')")) as string;
+    const logout = await fetch(`${syncUrl}/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${JSON.parse(stored).accessToken}` } });
+    expect(logout.status).toBe(204);
+    await page.getByText('Your session has ended.').waitFor({ timeout: 30_000 });
+    // …a change made now waits on the device…
+    await tabs.getByRole('link', { name: 'Shop' }).click();
+    await page.getByRole('button', { name: `Add ${wicks} to cart` }).click();
+    await tabs.getByRole('link', { name: 'Cart (1)' }).waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(await pull(accessToken, 'cart_items')).toHaveLength(0);
+    // …and goes up once the shopper signs in again.
+    await page.getByRole('link', { name: 'Sign in again' }).click();
+    expect(await page.getByLabel('Email').inputValue()).toBe(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('Signed in as').waitFor({ timeout: 15_000 });
+    await expect.poll(async () => (await pull(accessToken, 'cart_items')).map((line) => line.productId), { timeout: 30_000 }).toEqual(['demo-product-5']);
+    await context.close();
+  }, 180_000);
+});
