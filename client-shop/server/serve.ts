@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createShopServer } from './create-shop-server';
+import { createAppServer } from '@oa/client-sync/server';
 
 const log = (message: string): void => console.log(`[shop] ${message}`);
 const toPort = (value: string | undefined, fallback: number, name: string): number => {
@@ -26,7 +26,7 @@ if (!existsSync(join(distDir, 'index.html'))) {
 }
 const shopPort = toPort(process.env.SHOP_PORT, 5174, 'SHOP_PORT');
 const syncPort = toPort(process.env.PORT, 4000, 'PORT');
-const server = createShopServer({ distDir, syncPublicUrl: process.env.SYNC_PUBLIC_URL || undefined, syncPort });
+const server = createAppServer({ distDir, syncPublicUrl: process.env.SYNC_PUBLIC_URL || undefined, syncPort });
 server.on('error', (error: NodeJS.ErrnoException) => {
   console.error(error.code === 'EADDRINUSE' ? '[shop] the port is already in use; set SHOP_PORT to a free one' : `[shop] ${error.message}`);
   process.exit(1);

@@ -6,8 +6,7 @@
  * shopper's collections (the catalogue's checkpoints carry over, nothing is downloaded again),
  * signing out removes the shopper's database from the device. Screens read `getSnapshot()`.
  */
-import { isOutdatedClientError, isSyncHttpError, createHttpTransport, replicateCollections, type CollectionsReplication, type SyncDatabase } from '@oa/client-sync';
-import type { SessionStore } from '../features/account/session-store';
+import { createHttpTransport, isOutdatedClientError, isSyncHttpError, replicateCollections, type CollectionsReplication, type SessionStore, type SyncDatabase } from '@oa/client-sync';
 import { joinGuestCart } from './shop-actions';
 import { catalogueCollections, openCatalogueDatabase, openUserDatabase, ownCollections, ownPushOnlyCollections, removeUserDatabase } from './databases';
 

@@ -4,7 +4,8 @@
  * device's databases (shop-data.ts), so it all works offline once synced; writes wait there
  * until the server is back. Screens are in features/; this file only wires data to them.
  */
-import type { PushRejection } from '@oa/client-sync';
+import { toFirstSyncView, toSessionId, type PushRejection } from '@oa/client-sync';
+import { SyncStatusIndicator, useDocuments, useObservable, useSyncStatus } from '@oa/client-sync/react';
 import type { CartItem, Order, Review, Session, User, Wishlist } from '@oa/schema';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import {
@@ -20,7 +21,6 @@ import {
   setCartQuantity,
   writeReview,
 } from '../data/shop-actions';
-import { toSessionId } from '../features/account/session-store';
 import { DevicesList } from '../features/account/DevicesList';
 import { toDeviceViews } from '../features/account/devices.logic';
 import { SignInForm } from '../features/account/SignInForm';
@@ -36,8 +36,6 @@ import { AddressBook } from '../features/profile/AddressBook';
 import { ProfileForm } from '../features/profile/ProfileForm';
 import { withAddress } from '../features/profile/profile.logic';
 import { hasReviewed, toProductReviews } from '../features/reviews/reviews.logic';
-import { toFirstSyncView } from '../features/sync-status/sync-status.logic';
-import { SyncStatusIndicator } from '../features/sync-status/SyncStatusIndicator';
 import { toWishlistProducts } from '../features/wishlist/wishlist.logic';
 import { WishlistView } from '../features/wishlist/WishlistView';
 import { Link } from './Link';
@@ -46,10 +44,7 @@ import type { Route } from './route.logic';
 import { shopData } from './shop-data';
 import { shopSession } from './shop-session';
 import { UpdatePrompt } from './UpdatePrompt';
-import { useDocuments } from './use-documents';
-import { useObservable } from './use-observable';
 import { navigate, useRoute } from './use-route';
-import { useSyncStatus } from './use-sync-status';
 
 export function App() {
   const session = useSyncExternalStore(shopSession.subscribe, shopSession.getSnapshot);
@@ -75,7 +70,7 @@ export function App() {
   const sessions = useDocuments<Session>(user?.database, 'sessions') ?? [];
   const ownReviews = useDocuments<Review>(user?.database, 'reviews') ?? [];
 
-  const sync = useSyncStatus(data.replication, userId);
+  const sync = useSyncStatus(data.replication, { channel: 'oa-shop-sync-status', pendingKey: `oa-shop-pending:${userId ?? 'visitor'}` });
   const progress = useObservable(useMemo(() => data.replication?.progress$, [data.replication]), []);
   const firstSync = toFirstSyncView(progress);
   const productsById = useMemo(() => new Map((products ?? []).map((product) => [product.id, product])), [products]);

@@ -3,7 +3,7 @@
  * browser: the session store, /config.json and navigator.locks for joining a guest cart.
  */
 import { createShopData } from '../data/create-shop-data';
-import { loadRuntimeConfig } from './load-runtime-config';
+import { loadRuntimeConfig } from '@oa/client-sync';
 import { shopSession } from './shop-session';
 
 const withGuestCartLock = <T,>(run: () => Promise<T>): Promise<T> =>
@@ -11,6 +11,6 @@ const withGuestCartLock = <T,>(run: () => Promise<T>): Promise<T> =>
 
 export const shopData = createShopData({
   session: shopSession,
-  loadSyncUrl: async () => (await loadRuntimeConfig()).syncUrl,
+  loadSyncUrl: async () => (await loadRuntimeConfig(location.origin)).syncUrl,
   withGuestCartLock,
 });

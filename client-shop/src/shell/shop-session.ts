@@ -2,15 +2,17 @@
  * The page's one session store: localStorage, the sync URL from /config.json, navigator.locks
  * for refreshes; and other tabs' sign-ins, sign-outs and refreshes followed through 'storage' events.
  */
-import { browserLock, createSessionStore, sessionStorageKey } from '../features/account/session-store';
-import { loadRuntimeConfig } from './load-runtime-config';
+import { createSessionStore, loadRuntimeConfig } from '@oa/client-sync';
+import { browserLock } from '@oa/client-sync/browser';
 
 export const shopSession = createSessionStore({
   storage: localStorage,
-  getSyncUrl: async () => (await loadRuntimeConfig()).syncUrl,
-  withLock: browserLock(),
+  storageKey: 'oa-shop-session',
+  role: 'customer',
+  getSyncUrl: async () => (await loadRuntimeConfig(location.origin)).syncUrl,
+  withLock: browserLock('oa-shop-refresh'),
 });
 
 window.addEventListener('storage', (event) => {
-  if (event.key === sessionStorageKey || event.key === null) shopSession.reload();
+  if (event.key === shopSession.storageKey || event.key === null) shopSession.reload();
 });

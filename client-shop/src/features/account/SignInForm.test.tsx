@@ -2,7 +2,7 @@
 import { SyncHttpError } from '@oa/client-sync';
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '../../testing/render';
-import type { SessionStore } from './session-store';
+import type { SessionStore } from '@oa/client-sync';
 import { SignInForm } from './SignInForm';
 
 const store = (overrides: Partial<SessionStore>): SessionStore =>

@@ -1,7 +1,7 @@
 /** Sign in or register; after a session ended, sign in again to send what waits on the device. */
 import { useState, type FormEvent } from 'react';
 import { isSyncHttpError } from '@oa/client-sync';
-import type { SessionStore, ShopSession } from './session-store';
+import type { AppSession, SessionStore } from '@oa/client-sync';
 
 const errorMessages: Record<string, string> = {
   INVALID_CREDENTIALS: 'That email and password do not match an account.',
@@ -19,7 +19,7 @@ function toMessage(error: unknown): string {
 export interface SignInFormProps {
   readonly store: SessionStore;
   /** The session that ended (its shopper's saved changes wait for a new sign-in). */
-  readonly ended: ShopSession | undefined;
+  readonly ended: AppSession | undefined;
   /** Changes on this device waiting for the server, when known. */
   readonly waiting?: number | undefined;
 }

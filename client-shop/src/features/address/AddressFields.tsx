@@ -1,5 +1,5 @@
 /** The address inputs shared by checkout and the address book: labelled, with autocomplete hints and each field's problem next to it. */
-import { Field } from '../../shell/Field';
+import { Field } from '@oa/client-sync/react';
 import type { AddressForm } from '../checkout/checkout.logic';
 
 const labels: Record<keyof AddressForm, [string, string]> = {

@@ -1,6 +1,6 @@
 /** Name and phone, saved to the shopper's profile (offline too; merged with edits from another device). */
 import { useState, type FormEvent } from 'react';
-import { Field } from '../../shell/Field';
+import { Field } from '@oa/client-sync/react';
 import { checkProfile, type ProfileForm as ProfileValues } from './profile.logic';
 
 export interface ProfileFormProps {

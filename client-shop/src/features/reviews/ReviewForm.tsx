@@ -1,6 +1,6 @@
 /** Write a review: a 1–5 star choice (radio buttons, so the keyboard works), an optional title and the text. Saved offline; sent when online. */
 import { useState, type FormEvent } from 'react';
-import { Field } from '../../shell/Field';
+import { Field } from '@oa/client-sync/react';
 import { checkReviewForm, maxReviewText, maxReviewTitle, type ReviewForm as ReviewFormValues } from './reviews.logic';
 
 export interface ReviewFormProps {

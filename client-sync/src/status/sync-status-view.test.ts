@@ -1,6 +1,6 @@
-import type { SyncStatus } from '@oa/client-sync';
+import type { SyncStatus } from './create-sync-status';
 import { describe, expect, it } from 'vitest';
-import { formatLastSynced, formatPendingUploads, toConnectionState, toFirstSyncView, toSyncStatusView } from './sync-status.logic';
+import { formatLastSynced, formatPendingUploads, toConnectionState, toFirstSyncView, toSyncStatusView } from './sync-status-view';
 
 const status = (overrides: Partial<SyncStatus> = {}): SyncStatus => ({ online: true, pendingUploads: 0, pendingKeys: new Set(), lastSyncedAt: undefined, ...overrides });
 

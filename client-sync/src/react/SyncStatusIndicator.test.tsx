@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { act, render, screen } from '../../testing/render';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach } from 'vitest';
 import { SyncStatusIndicator } from './SyncStatusIndicator';
 
 function fakeNetwork(online: boolean) {
@@ -13,6 +14,8 @@ function fakeNetwork(online: boolean) {
     },
   };
 }
+
+afterEach(() => cleanup());
 
 describe('the sync status indicator', () => {
   it('shows online, the changes waiting and the last sync, and follows the network', () => {

@@ -6,10 +6,10 @@ const origin = 'https://shop.example';
 describe('the runtime configuration', () => {
   it('reads syncUrl from /config.json on the app’s own origin', async () => {
     const asked: string[] = [];
-    const config = await loadRuntimeConfig(async (path) => {
+    const config = await loadRuntimeConfig(origin, async (path) => {
       asked.push(path);
       return Response.json({ syncUrl: 'http://localhost:4000/' });
-    }, origin);
+    });
     expect(asked).toEqual(['/config.json']);
     expect(config).toEqual({ syncUrl: 'http://localhost:4000' });
   });
@@ -23,6 +23,6 @@ describe('the runtime configuration', () => {
   });
 
   it('refuses a config that did not load', async () => {
-    await expect(loadRuntimeConfig(async () => new Response('nope', { status: 404 }), origin)).rejects.toThrow('HTTP 404');
+    await expect(loadRuntimeConfig(origin, async () => new Response('nope', { status: 404 }))).rejects.toThrow('HTTP 404');
   });
 });

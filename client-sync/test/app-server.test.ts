@@ -1,14 +1,14 @@
-/** The shop's static server over real HTTP, on a small fake build: types, caching, SPA fallback, config. */
+/** An app's static server over real HTTP, on a small fake build: types, caching, SPA fallback, config. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createShopServer, toSyncUrl } from '../server/create-shop-server';
+import { createAppServer, toSyncUrl } from '../server/create-app-server';
 
-describe('the shop’s static server', () => {
+describe('an app’s static server', () => {
   const dist = mkdtempSync(join(tmpdir(), 'oa-shop-dist-'));
-  const server = createShopServer({ distDir: dist, syncPort: 4100 });
+  const server = createAppServer({ distDir: dist, syncPort: 4100 });
   let url: string;
   beforeAll(async () => {
     mkdirSync(join(dist, 'assets'));

@@ -3,7 +3,7 @@
  * event-reduce keeps that cheap). undefined until the first result, so screens can tell
  * "loading" from "empty".
  */
-import type { SyncDatabase } from '@oa/client-sync';
+import type { SyncDatabase } from '../create-database';
 import { useMemo } from 'react';
 import { map } from 'rxjs';
 import { useObservable } from './use-observable';

@@ -2,10 +2,10 @@
  * The header's sync status, visible at all times: online or offline, changes waiting to upload,
  * last synced (role="status" so screen readers hear changes). The words come from sync-status.logic.
  */
-import type { SyncStatus } from '@oa/client-sync';
+import type { SyncStatus } from '../status/create-sync-status';
 import { useSyncExternalStore } from 'react';
-import { browserOnlineSource, type OnlineSource } from '../../shell/online-status';
-import { toSyncStatusView, type ReplicationRole } from './sync-status.logic';
+import { browserOnlineSource, type OnlineSource } from '../browser/online-source';
+import { toSyncStatusView, type ReplicationRole } from '../status/sync-status-view';
 
 export interface SyncStatusIndicatorProps {
   readonly role: ReplicationRole;

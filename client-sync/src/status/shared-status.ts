@@ -3,7 +3,7 @@
  * what is sent over a BroadcastChannel and how a message is read back, checked field by field,
  * since anything on the channel came from another page. Pure.
  */
-import type { SyncStatus } from '@oa/client-sync';
+import type { SyncStatus } from './create-sync-status';
 
 export type SharedStatusMessage =
   | { readonly kind: 'status'; readonly online: boolean; readonly pendingUploads: number; readonly lastSyncedAt: string | undefined }

@@ -31,9 +31,11 @@ export function parseRuntimeConfig(value: unknown, appOrigin: string): RuntimeCo
   return { syncUrl: url.href.replace(/\/+$/, '') };
 }
 
+/** `appOrigin` is the page's (location.origin); `fetchConfig` fetches a path of it. */
 export async function loadRuntimeConfig(
-  fetchConfig: (path: string) => Promise<Response> = (path) => fetch(path, { cache: 'no-cache' }),
-  appOrigin: string = location.origin,
+  appOrigin: string,
+  // Revalidated every time (the browser's `cache` option; Node's RequestInit type lacks it).
+  fetchConfig: (path: string) => Promise<Response> = (path) => fetch(path, { cache: 'no-cache' } as RequestInit),
 ): Promise<RuntimeConfig> {
   const response = await fetchConfig('/config.json');
   if (!response.ok) throw new RuntimeConfigError(`config.json: HTTP ${response.status}`);

@@ -1,5 +1,5 @@
 /**
- * Serves the shop's production build (dist/) with node:http: right content types, index.html for
+ * Serves a PWA's production build (dist/: the shop's or the admin app's) with node:http: right content types, index.html for
  * every unknown path (a single-page app), no caching for what must update (index.html, sw.js,
  * the manifest, config.json), a year for hashed assets, and /config.json telling the app where
  * the sync server is, decided at run time. Not a general web server: GET and HEAD of files only.
@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
-export interface ShopServerOptions {
+export interface AppServerOptions {
   readonly distDir: string;
   /** The sync server's public URL; when unset, http://<the host the browser asked for>:<syncPort>. */
   readonly syncPublicUrl?: string | undefined;
@@ -39,7 +39,7 @@ export function toCacheControl(path: string): string {
 }
 
 /** The sync server's URL for a browser that reached this server as `hostHeader`. */
-export function toSyncUrl(options: Pick<ShopServerOptions, 'syncPublicUrl' | 'syncPort'>, hostHeader: string | undefined): string {
+export function toSyncUrl(options: Pick<AppServerOptions, 'syncPublicUrl' | 'syncPort'>, hostHeader: string | undefined): string {
   if (options.syncPublicUrl) return options.syncPublicUrl.replace(/\/+$/, '');
   // Same host name the browser used (localhost, a LAN address, a phone on Wi-Fi), the sync port.
   let hostname = 'localhost';
@@ -51,7 +51,7 @@ export function toSyncUrl(options: Pick<ShopServerOptions, 'syncPublicUrl' | 'sy
   return `http://${hostname}:${options.syncPort}`;
 }
 
-export function createShopServer(options: ShopServerOptions): Server {
+export function createAppServer(options: AppServerOptions): Server {
   const root = normalize(options.distDir);
   return createServer((request, response) => {
     void handle(request, response).catch(() => {

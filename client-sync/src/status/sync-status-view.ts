@@ -3,7 +3,8 @@
  * when this device last synced. Pure: the browser's network, this tab's part in replication and
  * client-sync's SyncStatus go in, labels come out. Not a view and not a source of those facts.
  */
-import type { PullProgress, SyncStatus } from '@oa/client-sync';
+import type { PullProgress } from '../replication/replicate-collections';
+import type { SyncStatus } from './create-sync-status';
 
 export type ConnectionState = 'offline' | 'connecting' | 'live';
 

@@ -1,11 +1,13 @@
 /**
- * The shopper's session, framework-free: tokens and the user kept in storage (localStorage), sign-in,
- * register and sign-out over /auth, and an access token refreshed before it expires (or after a
- * 401 TOKEN_EXPIRED) under a cross-tab lock: the server ends a session whose refresh token is used twice.
+ * A signed-in person's session in an app, framework-free: tokens and the account kept in storage
+ * (localStorage), sign-in (a shopper's or an admin's door), register and sign-out over /auth, and
+ * an access token refreshed before it expires (or after a 401 TOKEN_EXPIRED) under a cross-tab
+ * lock: the server ends a session whose refresh token is used twice.
  */
-import { protocolHeaders, toSyncHttpError, type FetchLike } from '@oa/client-sync';
+import { protocolHeaders, type FetchLike } from '../transport/create-http-transport';
+import { toSyncHttpError } from '../transport/sync-http-error';
 
-export interface ShopSession {
+export interface AppSession {
   readonly userId: string;
   readonly name: string;
   readonly email: string;
@@ -14,11 +16,20 @@ export interface ShopSession {
   readonly refreshToken?: string | undefined;
 }
 
-export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+/** localStorage's three methods (or a test's map). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
 export type WithLock = <T>(run: () => Promise<T>) => Promise<T>;
 
 export interface SessionStoreOptions {
   readonly storage: KeyValueStorage;
+  /** Where the session is kept in `storage`: one key per app, so the shop and the admin app never share one. */
+  readonly storageKey?: string;
+  /** The sign-in door: a shopper's (/auth/login, the default) or an admin's (/auth/admin/login). */
+  readonly role?: 'customer' | 'admin';
   readonly getSyncUrl: () => Promise<string>;
   readonly fetch?: FetchLike;
   readonly now?: () => number;
@@ -29,10 +40,12 @@ export interface SessionStoreOptions {
 }
 
 export interface SessionStore {
-  getSnapshot(): ShopSession | undefined;
+  getSnapshot(): AppSession | undefined;
   subscribe(listener: () => void): () => void;
-  signIn(email: string, password: string): Promise<ShopSession>;
-  register(name: string, email: string, password: string): Promise<ShopSession>;
+  signIn(email: string, password: string): Promise<AppSession>;
+  register(name: string, email: string, password: string): Promise<AppSession>;
+  /** The key the session is kept under (for the app's 'storage' event listener). */
+  readonly storageKey: string;
   /** The access token, refreshed first when near expiry; undefined when signed out or expired for good. */
   getAccessToken(): Promise<string | undefined>;
   /** Refreshes now unless another caller already replaced `staleToken` (after a 401 TOKEN_EXPIRED). */
@@ -43,6 +56,7 @@ export interface SessionStore {
   reload(): void;
 }
 
+/** The shop's key; the admin app passes its own. */
 export const sessionStorageKey = 'oa-shop-session';
 
 /** The `iat` and `exp` of a JWT in milliseconds, or undefined when they cannot be read. */
@@ -75,15 +89,15 @@ export function isNearExpiry(token: string, now: number, marginMs: number): bool
 }
 
 /** The server's id of this device's session: the first part of the refresh token (`<session>.<generation>.<secret>`). */
-export function toSessionId(session: Pick<ShopSession, 'refreshToken'> | undefined): string | undefined {
+export function toSessionId(session: Pick<AppSession, 'refreshToken'> | undefined): string | undefined {
   const id = session?.refreshToken?.split('.')[0];
   return id ? id : undefined;
 }
 
-export function parseStoredSession(raw: string | null): ShopSession | undefined {
+export function parseStoredSession(raw: string | null): AppSession | undefined {
   if (!raw) return undefined;
   try {
-    const value = JSON.parse(raw) as Partial<ShopSession> | null;
+    const value = JSON.parse(raw) as Partial<AppSession> | null;
     if (!value || typeof value.userId !== 'string' || !value.userId) return undefined;
     const text = (field: unknown): string | undefined => (typeof field === 'string' && field ? field : undefined);
     return {
@@ -108,20 +122,28 @@ export function createPageLock(): WithLock {
   };
 }
 
+interface Account {
+  readonly id: string;
+  readonly name?: string;
+  readonly email?: string;
+}
+
 export function createSessionStore(options: SessionStoreOptions): SessionStore {
   const { storage, getSyncUrl } = options;
+  const storageKey = options.storageKey ?? sessionStorageKey;
+  const role = options.role ?? 'customer';
   const fetchFn: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const now = options.now ?? Date.now;
   const withLock = options.withLock ?? createPageLock();
   const marginMs = options.refreshMarginMs ?? 60_000;
   const listeners = new Set<() => void>();
-  let session = parseStoredSession(storage.getItem(sessionStorageKey));
+  let session = parseStoredSession(storage.getItem(storageKey));
 
   const notify = (): void => listeners.forEach((listener) => listener());
-  function save(next: ShopSession | undefined): void {
+  function save(next: AppSession | undefined): void {
     session = next;
-    if (next) storage.setItem(sessionStorageKey, JSON.stringify(next));
-    else storage.removeItem(sessionStorageKey);
+    if (next) storage.setItem(storageKey, JSON.stringify(next));
+    else storage.removeItem(storageKey);
     notify();
   }
 
@@ -131,14 +153,16 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     return fetchFn(`${await getSyncUrl()}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
   }
 
-  async function startSession(path: string, body: unknown): Promise<ShopSession> {
+  async function startSession(path: string, body: unknown): Promise<AppSession> {
     const response = await post(path, body);
     if (!response.ok) throw await toSyncHttpError(response);
-    const answer = (await response.json()) as { accessToken: string; refreshToken: string; user: { id: string; name?: string; email?: string } };
-    const next: ShopSession = {
-      userId: answer.user.id,
-      name: answer.user.name ?? '',
-      email: answer.user.email ?? '',
+    const answer = (await response.json()) as { accessToken: string; refreshToken: string; user?: Account; admin?: Account };
+    const account = answer.user ?? answer.admin;
+    if (!account) throw new TypeError('The sign-in answer names no account');
+    const next: AppSession = {
+      userId: account.id,
+      name: account.name ?? '',
+      email: account.email ?? '',
       accessToken: answer.accessToken,
       refreshToken: answer.refreshToken,
     };
@@ -149,7 +173,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   function refresh(staleToken = session?.accessToken): Promise<string | undefined> {
     return withLock(async () => {
       // Another tab may have refreshed meanwhile: storage, not memory, has the latest pair.
-      const current = parseStoredSession(storage.getItem(sessionStorageKey));
+      const current = parseStoredSession(storage.getItem(storageKey));
       if (current?.userId !== session?.userId || current?.accessToken !== session?.accessToken) {
         session = current;
         notify();
@@ -182,7 +206,8 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    signIn: (email, password) => startSession('/auth/login', { email, password }),
+    storageKey,
+    signIn: (email, password) => startSession(role === 'admin' ? '/auth/admin/login' : '/auth/login', { email, password }),
     register: (name, email, password) => startSession('/auth/register', { name, email, password }),
     async getAccessToken() {
       const token = session?.accessToken;
@@ -196,17 +221,10 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       if (token) await post('/auth/logout', {}, token).catch(() => undefined);
     },
     reload() {
-      const stored = parseStoredSession(storage.getItem(sessionStorageKey));
+      const stored = parseStoredSession(storage.getItem(storageKey));
       if (JSON.stringify(stored) === JSON.stringify(session)) return;
       session = stored;
       notify();
     },
   };
-}
-
-/** navigator.locks when the browser has it, so two tabs never refresh with one token at once. */
-export function browserLock(): WithLock {
-  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  if (!locks) return createPageLock();
-  return <T>(run: () => Promise<T>) => locks.request('oa-refresh', run) as Promise<T>;
 }

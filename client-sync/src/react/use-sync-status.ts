@@ -1,27 +1,25 @@
 /**
- * The status the header shows. The leading tab derives it from its replication (client-sync's
- * createSyncStatus, with the waiting-upload keys kept in localStorage per shopper so the count
- * survives a reload) and broadcasts it; the other tabs, which hold no replication, show that.
+ * The status an app's header shows. The leading tab derives it from its replication
+ * (createSyncStatus, with the waiting-upload keys kept in localStorage per person so the count
+ * survives a reload) and broadcasts it on the app's channel; the other tabs, which hold no
+ * replication, show that.
  */
-import { createSyncStatus, type CollectionsReplication, type PendingPersistence, type SyncStatus } from '@oa/client-sync';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { fromSharedStatus, parseSharedStatus, toSharedStatus } from '../features/sync-status/shared-status';
-import type { ReplicationRole } from '../features/sync-status/sync-status.logic';
+import { localPendingPersistence } from '../browser/local-pending-persistence';
+import type { CollectionsReplication } from '../replication/replicate-collections';
+import { createSyncStatus, type SyncStatus } from '../status/create-sync-status';
+import { fromSharedStatus, parseSharedStatus, toSharedStatus } from '../status/shared-status';
+import type { ReplicationRole } from '../status/sync-status-view';
 import { useObservable } from './use-observable';
 
-const channelName = 'oa-shop-sync-status';
-
-function localPersistence(key: string): PendingPersistence {
-  return {
-    load: () => {
-      const parsed: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
-      return Array.isArray(parsed) ? parsed.filter((entry): entry is string => typeof entry === 'string') : [];
-    },
-    save: (keys) => (keys.length === 0 ? localStorage.removeItem(key) : localStorage.setItem(key, JSON.stringify(keys))),
-  };
+export interface SyncStatusChannel {
+  /** The BroadcastChannel the app's tabs share the leader's status on. */
+  readonly channel: string;
+  /** The localStorage key of the waiting uploads: one per app and person. */
+  readonly pendingKey: string;
 }
 
-export function useSyncStatus(replication: CollectionsReplication | undefined, owner: string | undefined): { role: ReplicationRole; status: SyncStatus | undefined } {
+export function useSyncStatus(replication: CollectionsReplication | undefined, { channel: channelName, pendingKey }: SyncStatusChannel): { role: ReplicationRole; status: SyncStatus | undefined } {
   const status$ = useMemo(
     () =>
       replication &&
@@ -30,9 +28,9 @@ export function useSyncStatus(replication: CollectionsReplication | undefined, o
         failures$: replication.failures$,
         // The stream's connection only; the browser's network is combined in sync-status.logic.
         online$: replication.streamConnected$,
-        persistence: localPersistence(`oa-shop-pending:${owner ?? 'visitor'}`),
+        persistence: localPendingPersistence(pendingKey),
       }),
-    [replication, owner],
+    [replication, pendingKey],
   );
   const own = useObservable<SyncStatus | undefined>(status$, undefined);
   const [shared, setShared] = useState<SyncStatus | undefined>();
@@ -61,7 +59,7 @@ export function useSyncStatus(replication: CollectionsReplication | undefined, o
     });
     channel.postMessage({ kind: 'ask' });
     return () => channel.close();
-  }, [replication]);
+  }, [replication, channelName]);
 
   // The leader tells the others each change of its status.
   useEffect(() => {
@@ -70,7 +68,7 @@ export function useSyncStatus(replication: CollectionsReplication | undefined, o
     const channel = new BroadcastChannel(channelName);
     channel.postMessage(toSharedStatus(own));
     channel.close();
-  }, [own, replication]);
+  }, [own, replication, channelName]);
 
   return replication ? { role: 'leader', status: own } : { role: 'follower', status: shared };
 }

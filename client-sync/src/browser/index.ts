@@ -1,0 +1,4 @@
+/** The browser shells of the client sync layer (navigator.locks, navigator.onLine, localStorage), for both PWAs. */
+export * from './browser-lock';
+export * from './online-source';
+export * from './local-pending-persistence';
