@@ -12,3 +12,5 @@ export * from './status/sync-status-view';
 export * from './status/shared-status';
 export * from './auth/session-store';
 export * from './config/load-runtime-config';
+export * from './replication/follow-auth-failures';
+export * from './app/create-app-data';

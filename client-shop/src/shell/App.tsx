@@ -5,7 +5,8 @@
  * until the server is back. Screens are in features/; this file only wires data to them.
  */
 import { toFirstSyncView, toSessionId, type PushRejection } from '@oa/client-sync';
-import { SyncStatusIndicator, useDocuments, useObservable, useSyncStatus } from '@oa/client-sync/react';
+import { SyncStatusIndicator, UpdatePrompt, useDocuments, useObservable, useSyncStatus } from '@oa/client-sync/react';
+import { registerSW } from 'virtual:pwa-register';
 import type { CartItem, Order, Review, Session, User, Wishlist } from '@oa/schema';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import {
@@ -38,13 +39,12 @@ import { withAddress } from '../features/profile/profile.logic';
 import { hasReviewed, toProductReviews } from '../features/reviews/reviews.logic';
 import { toWishlistProducts } from '../features/wishlist/wishlist.logic';
 import { WishlistView } from '../features/wishlist/WishlistView';
-import { Link } from './Link';
+import { Link } from './router';
 import { RejectionsNotice } from './RejectionsNotice';
 import type { Route } from './route.logic';
 import { shopData } from './shop-data';
 import { shopSession } from './shop-session';
-import { UpdatePrompt } from './UpdatePrompt';
-import { navigate, useRoute } from './use-route';
+import { navigate, useRoute } from './router';
 
 export function App() {
   const session = useSyncExternalStore(shopSession.subscribe, shopSession.getSnapshot);
@@ -53,9 +53,9 @@ export function App() {
   const [rejections, setRejections] = useState<PushRejection[]>([]);
   const [confirmingSignOut, setConfirmingSignOut] = useState(false);
 
-  const catalogue = data.catalogue;
+  const catalogue = data.shared;
   // The shopper's database only while it is theirs (a sign-out or switch in another tab).
-  const user = data.user && data.user.userId === session?.userId ? data.user : undefined;
+  const user = data.own && data.own.userId === session?.userId ? data.own : undefined;
   const userId = user?.userId;
   const signedIn = Boolean(session?.accessToken);
 
@@ -117,7 +117,7 @@ export function App() {
           {nav({ name: 'account' }, signedIn ? 'Account' : 'Sign in')}
         </nav>
       </header>
-      <UpdatePrompt outdated={data.outdated} />
+      <UpdatePrompt outdated={data.outdated} register={registerSW} appName="shop" />
       {firstSync ? <p className="first-sync" role="status" data-testid="first-sync">{firstSync.label}…</p> : null}
       {session && !signedIn && route.name !== 'account' ? (
         <p className="session-ended" role="alert">

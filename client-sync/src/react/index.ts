@@ -4,3 +4,5 @@ export * from './use-documents';
 export * from './use-sync-status';
 export * from './SyncStatusIndicator';
 export * from './Field';
+export * from './UpdatePrompt';
+export * from './create-router';

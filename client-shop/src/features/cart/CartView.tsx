@@ -3,7 +3,7 @@
  * local prices, and the way to checkout. A visitor's cart works the same and joins their
  * account's cart when they sign in.
  */
-import { Link } from '../../shell/Link';
+import { Link } from '../../shell/router';
 import { formatRupees } from '../catalogue/catalogue.logic';
 import { maxQuantity, toCartTotal, type CartLine } from './cart.logic';
 

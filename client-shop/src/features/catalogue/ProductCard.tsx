@@ -1,5 +1,5 @@
 /** One product in the list: picture, name (a link to its page), price in rupees, stock, rating, and the cart and wishlist buttons. */
-import { Link } from '../../shell/Link';
+import { Link } from '../../shell/router';
 import { toStars } from '../reviews/reviews.logic';
 import { formatRupees, toImages, toStockLabel, toStockState, type CatalogueProduct } from './catalogue.logic';
 

@@ -4,7 +4,7 @@
  * shopper who has not reviewed it yet. All from the device's databases, so it works offline.
  */
 import { useState } from 'react';
-import { Link } from '../../shell/Link';
+import { Link } from '../../shell/router';
 import { formatRupees, toImages, toStockLabel, toStockState, type CatalogueProduct } from '../catalogue/catalogue.logic';
 import { ReviewForm, type ReviewFormProps } from '../reviews/ReviewForm';
 import { ReviewList } from '../reviews/ReviewList';

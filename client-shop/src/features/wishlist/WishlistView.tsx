@@ -1,5 +1,5 @@
 /** The wishlist: saved products with "Move to cart" and "Remove"; works offline and follows the shopper across devices. */
-import { Link } from '../../shell/Link';
+import { Link } from '../../shell/router';
 import { formatRupees, toStockLabel, toStockState, type CatalogueProduct } from '../catalogue/catalogue.logic';
 
 export interface WishlistViewProps {

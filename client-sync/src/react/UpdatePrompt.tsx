@@ -1,22 +1,24 @@
 /**
- * "Update available": the service worker is registered with registerType 'prompt', so a new
- * version waits until the shopper chooses to reload (never mid-checkout). When the sync server
- * says this version is too old (CLIENT_OUTDATED), the prompt shows whether or not a new version
- * has been found yet, and "Update now" looks for it first. vite-plugin-pwa's registerSW drives
- * workbox-window underneath.
+ * "Update available": the app's service worker is registered with registerType 'prompt', so a
+ * new version waits until the person chooses to reload (never mid-checkout or mid-edit). When the
+ * sync server says this version is too old (CLIENT_OUTDATED), the prompt shows whether or not a
+ * new version has been found yet, and "Update now" looks for it first. The app passes
+ * vite-plugin-pwa's registerSW (workbox-window underneath), so this file needs no build plugin.
  */
 import { useEffect, useState } from 'react';
-import { registerSW } from 'virtual:pwa-register';
 
-export function UpdatePrompt({ outdated }: { outdated: boolean }) {
+/** vite-plugin-pwa's `registerSW` from 'virtual:pwa-register', as far as this prompt uses it. */
+export type RegisterServiceWorker = (options: { onNeedRefresh?: () => void }) => (reload?: boolean) => Promise<void>;
+
+export function UpdatePrompt({ outdated, register, appName }: { outdated: boolean; register: RegisterServiceWorker; appName: string }) {
   const [update, setUpdate] = useState<((reload?: boolean) => Promise<void>) | undefined>();
   const [needRefresh, setNeedRefresh] = useState(false);
   const [dismissed, setDismissed] = useState(false);
   const [looking, setLooking] = useState(false);
   useEffect(() => {
-    const updateSW = registerSW({ onNeedRefresh: () => setNeedRefresh(true) });
+    const updateSW = register({ onNeedRefresh: () => setNeedRefresh(true) });
     setUpdate(() => updateSW);
-  }, []);
+  }, [register]);
 
   async function updateNow(): Promise<void> {
     if (needRefresh && update) return update(true);
@@ -32,7 +34,7 @@ export function UpdatePrompt({ outdated }: { outdated: boolean }) {
   if (outdated) {
     return (
       <div className="update update--required" role="alert">
-        <span>This version of the shop is out of date: your changes are kept on this device until it updates.</span>
+        <span>This version of the {appName} is out of date: your changes are kept on this device until it updates.</span>
         <button type="button" disabled={looking && !needRefresh} onClick={() => void updateNow()}>Update now</button>
       </div>
     );

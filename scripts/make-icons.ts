@@ -1,9 +1,9 @@
 /**
- * Writes the app's PNG icons (192, 512 and a 512 maskable one) into public/icons with nothing
- * but zlib: a saffron square with a white rounded "bag". Run once; the PNGs are committed.
- * `npx tsx client-shop/scripts/make-icons.ts`
+ * Writes an app's PNG icons (192, 512 and a 512 maskable one) into its public/icons with nothing
+ * but zlib: a white "bag" on the app's colour (the shop's saffron, the admin app's deep blue).
+ * Run once per app; the PNGs are committed.   npx tsx scripts/make-icons.ts shop|admin
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 
@@ -27,8 +27,7 @@ const chunk = (type: string, data: Buffer): Buffer => {
 };
 
 /** The icon's picture; `safe` is the fraction of the side the bag may use (maskable: the 80 % safe zone). */
-function drawIcon(size: number, safe: number): Buffer {
-  const background = [0xe8, 0x6a, 0x10];
+function drawIcon(size: number, safe: number, background: readonly number[]): Buffer {
   const bag = [0xff, 0xff, 0xff];
   const rows: Buffer[] = [];
   const half = size / 2;
@@ -59,8 +58,18 @@ function drawIcon(size: number, safe: number): Buffer {
   ]);
 }
 
-const folder = join(import.meta.dirname, '../public/icons');
-writeFileSync(join(folder, 'icon-192.png'), drawIcon(192, 1));
-writeFileSync(join(folder, 'icon-512.png'), drawIcon(512, 1));
-writeFileSync(join(folder, 'icon-maskable-512.png'), drawIcon(512, 0.8));
+const apps: Record<string, { folder: string; background: readonly number[] }> = {
+  shop: { folder: 'client-shop', background: [0xe8, 0x6a, 0x10] },
+  admin: { folder: 'client-admin', background: [0x1b, 0x3a, 0x5c] },
+};
+const app = apps[process.argv[2] ?? ''];
+if (!app) {
+  console.error('usage: npx tsx scripts/make-icons.ts shop|admin');
+  process.exit(1);
+}
+const folder = join(import.meta.dirname, '..', app.folder, 'public/icons');
+mkdirSync(folder, { recursive: true });
+writeFileSync(join(folder, 'icon-192.png'), drawIcon(192, 1, app.background));
+writeFileSync(join(folder, 'icon-512.png'), drawIcon(512, 1, app.background));
+writeFileSync(join(folder, 'icon-maskable-512.png'), drawIcon(512, 0.8, app.background));
 console.log(`icons written to ${folder}`);

@@ -1,0 +1,61 @@
+/**
+ * Builds the admin app: React, and the PWA (manifest, a generated service worker that precaches
+ * the app shell, updates on the admin's say-so). No server address is baked in: the app reads
+ * /config.json at run time.
+ */
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false, // registered by UpdatePrompt through virtual:pwa-register
+      includeAssets: ['icons/*.png'],
+      manifest: {
+        id: '/',
+        name: 'Annavaram Admin',
+        short_name: 'OA Admin',
+        description: 'Run the Online Annavaram shop: orders, catalogue, reviews, even offline.',
+        lang: 'en-IN',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: '#1b3a5c',
+        background_color: '#f4f6f9',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        navigateFallback: '/index.html',
+        // The first version takes control at once, so the shell works offline from the first
+        // visit; later versions wait for the prompt (no skipWaiting).
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+        runtimeCaching: [
+          {
+            urlPattern: ({ request }) => request.destination === 'image',
+            handler: 'CacheFirst',
+            options: { cacheName: 'product-images', expiration: { maxEntries: 300, maxAgeSeconds: 30 * 24 * 3600 }, cacheableResponse: { statuses: [0, 200] } },
+          },
+          {
+            // The runtime configuration: fresh when the server answers, the last one otherwise.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname === '/config.json',
+            handler: 'NetworkFirst',
+            options: { cacheName: 'runtime-config', networkTimeoutSeconds: 3 },
+          },
+        ],
+      },
+    }),
+  ],
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1000 },
+  server: { port: 5175 },
+});
