@@ -14,3 +14,4 @@ export * from './auth/session-store';
 export * from './config/load-runtime-config';
 export * from './replication/follow-auth-failures';
 export * from './app/create-app-data';
+export * from './format/format-rupees';

@@ -11,7 +11,7 @@ import { firstValueFrom, filter, type Subscription } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pullAll, startWorld, type Session, type TestServer } from '../../sync-server/test/http-server';
 import { createSyncDatabase, type CreateSyncDatabaseOptions, type SyncDatabase } from '../src/create-database';
-import { replicateCollections, type CollectionsReplication, type PushRejection } from '../src/replication/replicate-collections';
+import { replicateCollections, type CollectionsReplication, type PushConflict, type PushRejection } from '../src/replication/replicate-collections';
 import { createSyncStatus, type SyncStatus } from '../src/status/create-sync-status';
 import { createHttpTransport, type SyncTransport } from '../src/transport/create-http-transport';
 
@@ -253,6 +253,8 @@ describe('replicating through the real sync server', () => {
     const phone = await openReplica(['users'], alice, { merge });
     const laptop = await openReplica(['users'], alice, { merge, beforePush: () => gate });
     await Promise.all([phone.replication.awaitInSync(), laptop.replication.awaitInSync()]);
+    const conflicts: PushConflict[] = [];
+    const watching = laptop.replication.conflicts$.subscribe((conflict) => conflicts.push(conflict));
 
     // The laptop's push waits at the gate, based on the old profile; the phone's goes first.
     await (await laptop.database.collections.users!.findOne(alice.id).exec())!.incrementalPatch({ name: 'Alice from the laptop' });
@@ -266,6 +268,9 @@ describe('replicating through the real sync server', () => {
       const [row] = await server.storage.readByIds('users', [alice.id]);
       return row?.doc.name === 'Alice from the laptop' && row.doc.phone === '9876543210';
     });
+    // The laptop was told: the server had the phone's edit first.
+    expect(conflicts).toEqual([expect.objectContaining({ collection: 'users', id: alice.id, current: expect.objectContaining({ phone: '9876543210' }) })]);
+    watching.unsubscribe();
     // The stream brings the merged profile back to both devices (an older event may pass first).
     for (const device of [laptop, phone]) {
       await waitFor('the merged profile on the device', async () => {
@@ -279,6 +284,8 @@ describe('replicating through the real sync server', () => {
     const shop = await openReplica(['users'], bob, { merge: { users: {} } });
     const rejections: PushRejection[] = [];
     const watching = shop.replication.rejections$.subscribe((rejection) => rejections.push(rejection));
+    const conflicts: PushConflict[] = [];
+    shop.replication.conflicts$.subscribe((conflict) => conflicts.push(conflict));
     await shop.replication.awaitInSync();
     const before = (await findLocal(shop, 'users', bob.id))!;
 
@@ -291,6 +298,8 @@ describe('replicating through the real sync server', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(shop.requests.filter((request) => request === 'push users').length).toBe(pushes);
     expect(rejections).toHaveLength(1);
+    // A refusal is not a conflict: nobody else changed the profile.
+    expect(conflicts).toEqual([]);
     watching.unsubscribe();
   });
 

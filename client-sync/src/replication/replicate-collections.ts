@@ -33,6 +33,20 @@ export interface PushRejection {
   readonly message: string;
 }
 
+/**
+ * A row another writer changed first: the server kept its state (`current`) and the local copy
+ * has taken it (or, where the collection merges, a merge is pushed next). Refused rows are
+ * rejections, not conflicts.
+ */
+export interface PushConflict {
+  readonly collection: string;
+  readonly id: string;
+  /** What this device tried to write. */
+  readonly attempted: Readonly<Record<string, unknown>>;
+  /** The server's state that won. */
+  readonly current: SyncDocument;
+}
+
 export interface ReplicationFailure {
   /** The collection, or '*' for the live stream shared by all of them. */
   readonly collection: string;
@@ -100,6 +114,8 @@ export interface CollectionsReplication {
   readonly states: Readonly<Record<string, SyncReplicationState>>;
   /** Rows the server refused (policy, validation, business rules); the local copy has already taken the server's state. */
   readonly rejections$: Observable<PushRejection>;
+  /** Rows another writer changed first (not refused ones: those are on rejections$). */
+  readonly conflicts$: Observable<PushConflict>;
   /** Every failed pull, push or stream connection, with the transport's error (a SyncHttpError carries the server's code). */
   readonly failures$: Observable<ReplicationFailure>;
   /** Whether the live stream is connected right now. */
@@ -121,6 +137,7 @@ export function replicateCollections(options: ReplicateCollectionsOptions): Coll
   const { transport } = options;
   const batchSize = options.batchSize ?? defaultBatchSize;
   const rejections$ = new Subject<PushRejection>();
+  const conflicts$ = new Subject<PushConflict>();
   const failures$ = new Subject<ReplicationFailure>();
   const streamConnected$ = new BehaviorSubject(false);
   const progress = new Map<string, PullProgress>();
@@ -178,11 +195,17 @@ export function replicateCollections(options: ReplicateCollectionsOptions): Coll
         // Rows go as RxDB made them; the server ignores _meta, _rev and _attachments and judges
         // `assumedMasterState` against what this caller may see of the stored document.
         const answer = await transport.push(name, rows);
+        const refusedNow = new Set(answer.rejections.map((rejection) => rejection.id));
         for (const rejection of answer.rejections) {
           // Marked before RxDB resolves the conflicts below: a refused row takes the server's
           // state, never a merge that would push the same refused change again.
           refused.add(rejection.id);
           rejections$.next({ collection: name, ...rejection });
+        }
+        for (const current of answer.conflicts) {
+          if (refusedNow.has(current.id)) continue;
+          const attempted = rows.find((row) => row.newDocumentState.id === current.id)?.newDocumentState;
+          if (attempted) conflicts$.next({ collection: name, id: current.id, attempted, current });
         }
         // The conflicts include the authoritative state of every refused row: the collection's
         // conflict handler takes the server's side for those, so the local copy reverts and the
@@ -285,6 +308,7 @@ export function replicateCollections(options: ReplicateCollectionsOptions): Coll
   return {
     states,
     rejections$: rejections$.asObservable(),
+    conflicts$: conflicts$.asObservable(),
     failures$: failures$.asObservable(),
     streamConnected$: streamConnected$.asObservable(),
     progress$: progress$.asObservable(),
@@ -300,6 +324,7 @@ export function replicateCollections(options: ReplicateCollectionsOptions): Coll
       await Promise.all(Object.values(states).map((state) => state.cancel()));
       for (const stream$ of streams.values()) stream$.complete();
       rejections$.complete();
+      conflicts$.complete();
       failures$.complete();
       progress$.complete();
       streamConnected$.next(false);

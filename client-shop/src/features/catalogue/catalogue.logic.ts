@@ -32,12 +32,8 @@ export interface CatalogueCategory {
 /** Below this many, the shopper is told how few are left. */
 export const lowStockThreshold = 10;
 
-const rupees = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', maximumFractionDigits: 2, minimumFractionDigits: 0 });
-
-/** ₹ with Indian digit grouping: 60 → "₹60", 123456.5 → "₹1,23,456.5". */
-export function formatRupees(amount: number): string {
-  return rupees.format(amount);
-}
+/** ₹ with Indian digit grouping (shared with the admin app): 60 → "₹60", 123456.5 → "₹1,23,456.5". */
+export { formatRupees } from '@oa/client-sync';
 
 export type StockState = 'in-stock' | 'low' | 'out';
 
