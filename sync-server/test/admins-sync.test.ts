@@ -89,6 +89,10 @@ describe('admins replicated through sync', () => {
       expect(answer.body.conflicts).toEqual([expect.objectContaining({ id: admin.id, isActive: true, _deleted: false })]);
     }
     expect(await status(admin.accessToken)).toBe(200);
+    // Nor may he create admins or set passwords while his account is inactive.
+    const invite = await postJson(`${server.url}/admin/admins`, { email: 'x@example.com', name: 'X', password: 'long enough' }, ravi.accessToken);
+    expect(invite.status).toBe(403);
+    expect(((await invite.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
   });
 
   it('keeps an active admin when two admins remove each other at the same moment', async () => {
