@@ -6,6 +6,7 @@ export * from './collections/registry';
 export * from './collections/products';
 export * from './collections/categories';
 export * from './collections/orders';
+export * from './collections/order-transitions';
 export * from './collections/reviews';
 export * from './collections/users';
 export * from './collections/admins';

@@ -4,6 +4,7 @@
  */
 import Router from '@koa/router';
 import Koa from 'koa';
+import { adminAccountPaths } from './auth/admin-router';
 import type { Auth, AuthState } from './auth/auth';
 import { AppError } from './http/app-error';
 import { cors, defaultCorsOrigins } from './http/cors';
@@ -17,6 +18,11 @@ import type { CollectionName } from '@oa/schema';
 import type { Storage } from './storage/port';
 
 const rateLimitedPaths = new Set(['/auth/login', '/auth/admin/login', '/auth/register', '/auth/refresh']);
+// Creating an admin and setting a password each run scrypt (128 MiB, tens of ms), and changing
+// one's own password checks the current one: limited like sign-in, so neither a stolen admin
+// token nor a flood of requests can guess passwords or exhaust the server's memory.
+const isRateLimited = (method: string, path: string): boolean =>
+  method === 'POST' && (rateLimitedPaths.has(path) || adminAccountPaths.test(path));
 
 export interface AppDeps {
   readonly storage: Storage;
@@ -26,7 +32,7 @@ export interface AppDeps {
   readonly now?: () => Date;
   /** Serves GET /debug/memory, for the benchmarks; off unless configured. */
   readonly diagnostics?: boolean;
-  /** Sign-in, register and refresh attempts per minute per IP address (default 30). */
+  /** Sign-in, register, refresh and admin-password attempts per minute per IP address (default 30). */
   readonly authRateLimitPerMinute?: number;
   /** Believe X-Forwarded-For; only behind a proxy that sets it, or clients could pick their own IP. */
   readonly trustProxy?: boolean;
@@ -51,7 +57,7 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
   // Password guessing is slowed per IP address before any password is hashed.
   const limiter = createRateLimiter({ limit: deps.authRateLimitPerMinute ?? 30, windowMs: 60_000 });
   app.use(async (ctx, next) => {
-    if (ctx.method === 'POST' && rateLimitedPaths.has(ctx.path)) {
+    if (isRateLimited(ctx.method, ctx.path)) {
       const { allowed, retryAfterSeconds } = limiter.take(ctx.ip);
       if (!allowed) {
         ctx.set('Retry-After', String(retryAfterSeconds));
@@ -82,7 +88,7 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
     now: deps.now ?? (() => new Date()),
     authenticate: deps.auth.authenticate,
   });
-  for (const routes of [router, deps.auth.router, replication]) {
+  for (const routes of [router, deps.auth.router, deps.auth.adminRouter, replication]) {
     app.use(routes.routes());
     app.use(routes.allowedMethods());
   }

@@ -84,7 +84,7 @@ export interface Session {
   readonly id: string;
 }
 
-async function postJson(url: string, body: unknown, token?: string): Promise<Response> {
+export async function postJson(url: string, body: unknown, token?: string): Promise<Response> {
   return fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -99,8 +99,8 @@ export async function register(server: TestServer, email: string, name = 'Test S
   return { accessToken: body.accessToken, refreshToken: body.refreshToken, id: body.user.id };
 }
 
-export async function signInAdmin(server: TestServer): Promise<Session> {
-  const response = await postJson(`${server.url}/auth/admin/login`, { email: adminEmail, password: adminPassword });
+export async function signInAdmin(server: TestServer, email = adminEmail, password = adminPassword): Promise<Session> {
+  const response = await postJson(`${server.url}/auth/admin/login`, { email, password });
   if (response.status !== 200) throw new Error(`admin login failed: ${response.status} ${await response.text()}`);
   const body = (await response.json()) as { accessToken: string; refreshToken: string; admin: { id: string } };
   return { accessToken: body.accessToken, refreshToken: body.refreshToken, id: body.admin.id };

@@ -6,24 +6,18 @@
 import Router from '@koa/router';
 import type Koa from 'koa';
 import { z } from 'zod';
-import { emailSchema, omitSecrets, personNameSchema } from '@oa/schema';
+import { omitSecrets, personNameSchema } from '@oa/schema';
 import { AppError } from '../http/app-error';
 import { readJsonBody } from '../http/read-json-body';
 import type { StoredRow } from '../storage/port';
 import type { Accounts } from './accounts';
+import { emailInput, givenPassword, newPassword } from './credential-inputs';
 import type { AuthState } from './auth';
 import type { Sessions } from './sessions';
 import type { AccessTokens, SignedInRole } from './tokens';
 
 /** Auth bodies are a few hundred bytes; a small cap keeps junk from being read at all. */
 const maxBodyBytes = 8 * 1024;
-
-// Emails are compared as stored: trimmed and lowercased at every door, so one address is one account.
-const emailInput = z.string().trim().toLowerCase().pipe(emailSchema);
-// 256 bounds the work an attacker can hand to the hasher; 8 is NIST SP 800-63B's minimum.
-const newPassword = z.string().min(8, 'a password has at least 8 characters').max(256);
-// Sign-in accepts any length the rules ever allowed, so tightening them never locks anyone out.
-const givenPassword = z.string().min(1).max(256);
 
 const registerBody = z.strictObject({ email: emailInput, password: newPassword, name: z.string().trim().pipe(personNameSchema) });
 const loginBody = z.strictObject({ email: emailInput, password: givenPassword });

@@ -23,6 +23,8 @@ export interface AuthState {
 export interface Auth {
   /** POST /auth/register, /auth/login, /auth/admin/login, /auth/refresh, /auth/logout. */
   readonly router: Router<AuthState>;
+  /** POST /admin/admins and /admin/admins/:id/password: admins managing admins. */
+  readonly adminRouter: Router<AuthState>;
   /**
    * Sets `ctx.state.caller` (and `ctx.state.token`). No header: anonymous. A header that is not
    * a valid, unexpired access token of a live session: 401 with a stable code, never anonymous.

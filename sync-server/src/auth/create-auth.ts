@@ -1,13 +1,15 @@
 /**
  * Builds the server's authentication (auth.ts) from the storage and configuration: loads the
  * signing key (a bad one stops the server here, at start), and wires accounts, sessions, access
- * tokens, the /auth routes and the middleware together. It does not create the first admin
+ * tokens, the /auth and /admin/admins routes and the middleware together. It does not create the first admin
  * (first-admin.ts) and does not listen.
  */
 import type { Config } from '../config';
 import { AppError } from '../http/app-error';
 import type { Storage } from '../storage/port';
 import { createAccounts } from './accounts';
+import { createAdminAccounts } from './admin-accounts';
+import { createAdminRouter } from './admin-router';
 import type { Auth, VerifiedToken } from './auth';
 import { createAuthRouter } from './auth-router';
 import { createAuthenticate } from './authenticate';
@@ -51,5 +53,6 @@ export async function createAuth({ storage, config, now = () => new Date(), pass
 
   const authenticate = createAuthenticate(verifyAccessToken);
   const router = createAuthRouter({ accounts, sessions, tokens, authenticate });
-  return { router, authenticate, verifyAccessToken };
+  const adminRouter = createAdminRouter({ accounts, admins: createAdminAccounts({ storage, passwords, now }), authenticate });
+  return { router, adminRouter, authenticate, verifyAccessToken };
 }

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { sessionSchema, validateDocument, type Session } from '@oa/schema';
 import { AppError } from '../http/app-error';
 import type { Storage, StoredRow } from '../storage/port';
+import { toRevokedSession } from './end-account-sessions';
 import { createRefreshToken, decideRefresh, hashRefreshToken, isSessionLive, parseRefreshToken } from './refresh-tokens';
 import type { SignedInRole } from './tokens';
 
@@ -61,10 +62,6 @@ export function createSessions({ storage, now, ttlSeconds }: SessionsOptions): S
     throw new Error(`unexpected session write result: ${result?.kind ?? 'none'}`);
   }
 
-  function revoked(session: Session, at: Date): Session {
-    return { ...session, _deleted: true, revokedAt: session.revokedAt ?? at.toISOString() };
-  }
-
   return {
     async start({ userId, role, deviceName }) {
       const at = now();
@@ -105,7 +102,7 @@ export function createSessions({ storage, now, ttlSeconds }: SessionsOptions): S
         }
         if (decision.kind === 'reused') {
           sawReuse = true;
-          const result = await write(revoked(session!, at), row!.seq);
+          const result = await write(toRevokedSession(session!, at), row!.seq);
           if (result.written) throw refreshTokenReused();
           row = result.current;
           continue;
@@ -135,7 +132,7 @@ export function createSessions({ storage, now, ttlSeconds }: SessionsOptions): S
       for (let attempt = 0; attempt < maxAttempts; attempt += 1) {
         const session = row && toSession(row);
         if (!session || session._deleted) return;
-        const result = await write(revoked(session, now()), row!.seq);
+        const result = await write(toRevokedSession(session, now()), row!.seq);
         if (result.written) return;
         row = result.current;
       }

@@ -1,39 +1,27 @@
 /**
- * The order status state machine, as a table and one function that applies it. Orders move one
- * step at a time (pending → confirmed → packed → shipped → delivered) so every step is recorded;
- * they can be cancelled until they ship. `rejected` is only ever set when an order is built
- * (build-order.ts), never reached by a transition. Effects are returned as data for the caller.
+ * Applying the order status state machine (its table and predicates are shared with the apps in
+ * @oa/schema's order-transitions.ts): one function that moves an order, records the step and
+ * returns its effects (stock to give back, a payment to void) as data for the caller.
+ * `rejected` is only ever set when an order is built (build-order.ts), never by a transition.
  */
-import { orderSchema, orderStatuses, type Order, type OrderStatus } from '@oa/schema';
+import {
+  canTransitionOrder,
+  isOrderStatus,
+  isTerminalOrderStatus,
+  orderSchema,
+  orderStatuses,
+  orderTransitions,
+  type Order,
+  type OrderStatus,
+} from '@oa/schema';
 
-/** Where each status may go next. Statuses with nowhere to go are terminal. */
-export const orderTransitions: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
-  pending: ['confirmed', 'cancelled'],
-  confirmed: ['packed', 'cancelled'],
-  packed: ['shipped', 'cancelled'],
-  // Once the parcel is with the courier the shop cannot take it back: no cancelling after this.
-  shipped: ['delivered'],
-  delivered: [],
-  cancelled: [],
-  rejected: [],
-};
+// The table and its predicates live in @oa/schema, so the apps offer exactly the moves this
+// server accepts; re-exported here for the server's own callers and tests.
+export { canTransitionOrder, isTerminalOrderStatus, orderTransitions };
 
 /** The most status-history entries an order keeps (the schema's limit). */
 export const maxStatusHistory = 50;
 const maxNoteLength = orderSchema.shape.statusNote.unwrap().maxLength ?? 500;
-
-export function canTransitionOrder(from: OrderStatus, to: OrderStatus): boolean {
-  return isOrderStatus(from) && isOrderStatus(to) && orderTransitions[from].includes(to);
-}
-
-/** `to` often comes straight from a pushed document, so it is checked, not trusted. */
-function isOrderStatus(value: unknown): value is OrderStatus {
-  return (orderStatuses as readonly unknown[]).includes(value);
-}
-
-export function isTerminalOrderStatus(status: OrderStatus): boolean {
-  return isOrderStatus(status) && orderTransitions[status].length === 0;
-}
 
 export interface OrderTransition {
   readonly to: OrderStatus;

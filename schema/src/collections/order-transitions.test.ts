@@ -1,0 +1,40 @@
+/** The shared order state machine: what may follow each status, restated as a table. */
+import { describe, expect, it } from 'vitest';
+import { canTransitionOrder, isOrderStatus, isTerminalOrderStatus, nextOrderStatuses, orderTransitions } from './order-transitions';
+import { orderStatuses, type OrderStatus } from './orders';
+
+describe('nextOrderStatuses', () => {
+  it.each([
+    ['pending', ['confirmed', 'cancelled']],
+    ['confirmed', ['packed', 'cancelled']],
+    ['packed', ['shipped', 'cancelled']],
+    ['shipped', ['delivered']],
+    ['delivered', []],
+    ['cancelled', []],
+    ['rejected', []],
+  ] as const)('offers %s → %j', (status, expected) => {
+    expect(nextOrderStatuses(status)).toEqual(expected);
+  });
+
+  it('covers every status', () => {
+    for (const status of orderStatuses) expect(Array.isArray(nextOrderStatuses(status))).toBe(true);
+  });
+
+  it('agrees with canTransitionOrder and isTerminalOrderStatus for every pair', () => {
+    for (const from of orderStatuses) {
+      const next = nextOrderStatuses(from);
+      for (const to of orderStatuses) expect(canTransitionOrder(from, to)).toBe(next.includes(to));
+      expect(isTerminalOrderStatus(from)).toBe(next.length === 0);
+    }
+  });
+
+  it('offers nothing for a status that does not exist, instead of failing', () => {
+    expect(nextOrderStatuses('teleported' as OrderStatus)).toEqual([]);
+    expect(isOrderStatus('teleported')).toBe(false);
+  });
+
+  it('hands out a copy, so a caller cannot change the shared table', () => {
+    nextOrderStatuses('pending').push('delivered');
+    expect(orderTransitions.pending).toEqual(['confirmed', 'cancelled']);
+  });
+});

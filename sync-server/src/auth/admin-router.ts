@@ -1,0 +1,66 @@
+/**
+ * The /admin/admins routes: an admin creates another admin with a password, or sets an admin's
+ * password. Admins only (a Bearer token with the admin role, through `authenticate`); bodies
+ * read with readJsonBody and strict zod; answers never carry a secret. Rules: admin-accounts.ts.
+ */
+import Router from '@koa/router';
+import type Koa from 'koa';
+import { z } from 'zod';
+import { omitSecrets, personNameSchema } from '@oa/schema';
+import { AppError } from '../http/app-error';
+import { readJsonBody } from '../http/read-json-body';
+import type { Accounts } from './accounts';
+import type { AdminAccounts } from './admin-accounts';
+import type { AuthState } from './auth';
+import { emailInput, givenPassword, newPassword } from './credential-inputs';
+
+/** These bodies are a few hundred bytes; a small cap keeps junk from being read at all. */
+const maxBodyBytes = 8 * 1024;
+
+const createAdminBody = z.strictObject({ email: emailInput, name: z.string().trim().pipe(personNameSchema), password: newPassword });
+const setPasswordBody = z.strictObject({ password: newPassword, currentPassword: givenPassword.optional() });
+
+export interface AdminRouterDeps {
+  readonly accounts: Accounts;
+  readonly admins: AdminAccounts;
+  readonly authenticate: Koa.Middleware<AuthState>;
+}
+
+/** The URLs of these routes, for the rate limiter in app.ts. */
+export const adminAccountPaths = /^\/admin\/admins(?:\/[^/]+\/password)?\/?$/;
+
+export function createAdminRouter({ accounts, admins, authenticate }: AdminRouterDeps): Router<AuthState> {
+  const router = new Router<AuthState>({ prefix: '/admin/admins' });
+
+  /** Checked before any body is read or any password hashed. */
+  const requireAdmin: Koa.Middleware<AuthState> = async (ctx, next) => {
+    const caller = toSignedInAdmin(ctx.state);
+    // Deactivating an admin ends their sessions, but a session started in the instant before can
+    // slip through; managing admins is rare and powerful enough to check the account every time.
+    if (!(await accounts.isActive('admin', caller.id))) throw new AppError(403, 'FORBIDDEN', 'This admin account is not active');
+    ctx.set('Cache-Control', 'no-store');
+    return next();
+  };
+
+  router.post('/', authenticate, requireAdmin, async (ctx) => {
+    const body = await readJsonBody(ctx, createAdminBody, maxBodyBytes);
+    const admin = await admins.create(body);
+    ctx.status = 201;
+    ctx.body = { admin: omitSecrets('admins', admin.doc) };
+  });
+
+  router.post('/:id/password', authenticate, requireAdmin, async (ctx) => {
+    const { password, currentPassword } = await readJsonBody(ctx, setPasswordBody, maxBodyBytes);
+    await admins.setPassword({ adminId: ctx.params.id ?? '', password, currentPassword, caller: toSignedInAdmin(ctx.state) });
+    ctx.status = 204;
+  });
+
+  return router;
+}
+
+/** The admin signed in on this request and their session; 401 when nobody is, 403 for a shopper. */
+function toSignedInAdmin({ caller, token }: AuthState): { readonly id: string; readonly sessionId: string } {
+  if (caller.role === 'anonymous' || !token) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in as an admin first');
+  if (caller.role !== 'admin') throw new AppError(403, 'FORBIDDEN', 'Only admins manage admins');
+  return { id: caller.id, sessionId: token.sessionId };
+}
