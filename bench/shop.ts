@@ -67,7 +67,7 @@ export async function runShopBench(options: ShopBenchOptions): Promise<ShopBench
   // `npm start`'s script: builds the shop first when its build is missing or stale.
   const start = runStart(folder, {
     HOST: '127.0.0.1', PORT: String(port), SHOP_PORT: String(shopPort), DATABASE_URL: `file:${dbPath}`, DATA_DIR: folder,
-    CORS_ORIGINS: '', SEED_DEMO_CATALOG: 'false', ADMIN_PASSWORD: 'bench admin password 1234',
+    CORS_ORIGINS: '', SEED_DEMO_CATALOG: 'false', ADMIN_PASSWORD: 'bench admin password 1234', START_ONLY: 'sync,shop',
   });
   const browser = await launchChromium();
   try {

@@ -1,6 +1,6 @@
 /**
  * What the Chromium end-to-end tests share: free ports, waiting for a server to answer, running
- * `scripts/start.ts` (whole, or START_ONLY=sync|shop) as a child that can be stopped and started
+ * `scripts/start.ts` (whole, or START_ONLY=sync, shop, admin or a list) as a child that can be stopped and started
  * again, and launching Debian's Chromium through playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -70,31 +70,34 @@ export function launchChromium(): Promise<Browser> {
 export interface ShopStack {
   readonly start: Started;
   readonly shopUrl: string;
+  readonly adminUrl: string;
   readonly syncUrl: string;
 }
 
 /**
- * `npm start`'s own script on free ports with a temporary database in `folder`: the sync server
- * and the built shop, resolved once both answer (the build, when stale, happens first).
+ * `npm start`'s own script on free ports with a temporary database in `folder`: the sync server,
+ * the built shop and the built admin app, resolved once all answer (builds, when stale, first).
  */
 export async function startShopStack(folder: string, env: Record<string, string> = {}, ms = 120_000): Promise<ShopStack> {
-  const [port, shopPort] = [await freePort(), await freePort()];
+  const [port, shopPort, adminPort] = [await freePort(), await freePort(), await freePort()];
   const shopUrl = `http://127.0.0.1:${shopPort}`;
+  const adminUrl = `http://127.0.0.1:${adminPort}`;
   const syncUrl = `http://127.0.0.1:${port}`;
   const start = runStart(folder, {
     HOST: '127.0.0.1',
     PORT: String(port),
     SHOP_PORT: String(shopPort),
+    ADMIN_PORT: String(adminPort),
     DATABASE_URL: `file:${join(folder, 'platform.db')}`,
     DATA_DIR: folder,
     CORS_ORIGINS: '',
     ...env,
   });
   try {
-    await Promise.all([waitForHttp(`${syncUrl}/health`, ms), waitForHttp(`${shopUrl}/config.json`, ms)]);
+    await Promise.all([waitForHttp(`${syncUrl}/health`, ms), waitForHttp(`${shopUrl}/config.json`, ms), waitForHttp(`${adminUrl}/config.json`, ms)]);
   } catch (error) {
     await start.stop();
     throw new Error(`${(error as Error).message}; output:\n${start.output()}`);
   }
-  return { start, shopUrl, syncUrl };
+  return { start, shopUrl, adminUrl, syncUrl };
 }

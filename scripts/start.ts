@@ -1,9 +1,10 @@
 /**
- * `npm start`: the sync server (PORT, default 4000) and the shop's production build with its
- * service worker (SHOP_PORT, default 5174), side by side. Builds the shop first when its build
- * is missing or older than its sources. Forwards SIGINT/SIGTERM to both; if one stops, so does
- * the other. The server itself is unchanged: `tsx sync-server/src/main.ts`. START_ONLY=sync or
- * START_ONLY=shop runs one of the two (the end-to-end tests stop the sync server alone).
+ * `npm start`: the sync server (PORT, default 4000), the shop's production build with its service
+ * worker (SHOP_PORT, default 5174) and the admin app's (ADMIN_PORT, default 5173), side by side.
+ * Builds each app first when its build is missing or older than its sources. Forwards
+ * SIGINT/SIGTERM to all; if one stops, so do the others. The server itself is unchanged:
+ * `tsx sync-server/src/main.ts`. START_ONLY=sync, shop or admin (or a comma-separated list) runs
+ * only those (the end-to-end tests stop the sync server alone).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -29,7 +30,7 @@ function newestChange(paths: readonly string[]): number {
 
 /** One build at a time across processes (parallel test files): a lock directory, waited for. */
 function withBuildLock(run: () => void): void {
-  const lock = join(root, 'client-shop/.build-lock');
+  const lock = join(root, '.build-lock');
   const until = Date.now() + 180_000;
   for (;;) {
     try {
@@ -48,40 +49,48 @@ function withBuildLock(run: () => void): void {
   }
 }
 
-function buildShopIfStale(): void {
-  const built = join(root, 'client-shop/dist/index.html');
-  const sources = ['client-shop/src', 'client-shop/public', 'client-shop/index.html', 'client-shop/vite.config.ts', 'client-sync/src', 'schema/src']
-    .map((path) => join(root, path));
+const sharedSources = ['client-sync/src', 'schema/src'];
+
+function buildIfStale(app: 'client-shop' | 'client-admin'): void {
+  const built = join(root, app, 'dist/index.html');
+  const sources = [`${app}/src`, `${app}/public`, `${app}/index.html`, `${app}/vite.config.ts`, ...sharedSources].map((path) => join(root, path));
   if (existsSync(built) && statSync(built).mtimeMs >= newestChange(sources)) return;
-  log('building the shop (client-shop/dist is missing or older than its sources)');
+  log(`building ${app} (its dist/ is missing or older than its sources)`);
   // NODE_ENV is set explicitly: started from a test runner (NODE_ENV=test) Vite would otherwise
   // bundle React's development build, and `npm start` would then serve that one.
-  const result = spawnSync(bin('vite'), ['build', '--config', join(root, 'client-shop/vite.config.ts')], {
-    cwd: join(root, 'client-shop'),
+  const result = spawnSync(bin('vite'), ['build', '--config', join(root, app, 'vite.config.ts')], {
+    cwd: join(root, app),
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) {
-    console.error('[start] the shop did not build');
+    console.error(`[start] ${app} did not build`);
     process.exit(result.status ?? 1);
   }
 }
 
-const only = process.env.START_ONLY;
-if (only !== undefined && only !== 'sync' && only !== 'shop') {
-  console.error('[start] START_ONLY is "sync" or "shop"');
+const parts = ['sync', 'shop', 'admin'] as const;
+type Part = (typeof parts)[number];
+const only = (process.env.START_ONLY ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+if (only.some((part) => !(parts as readonly string[]).includes(part))) {
+  console.error('[start] START_ONLY is a comma-separated list of sync, shop and admin');
   process.exit(1);
 }
-if (only !== 'sync') withBuildLock(buildShopIfStale);
+const runs = (part: Part): boolean => only.length === 0 || only.includes(part);
+if (runs('shop')) withBuildLock(() => buildIfStale('client-shop'));
+if (runs('admin')) withBuildLock(() => buildIfStale('client-admin'));
 
 const shopPort = process.env.SHOP_PORT || '5174';
-// The shop's own origins may call the sync server, whatever SHOP_PORT is; CORS_ORIGINS, when
-// set, is taken as it is.
-const corsOrigins = process.env.CORS_ORIGINS ||
-  [...new Set([`http://localhost:${shopPort}`, `http://127.0.0.1:${shopPort}`, 'http://localhost:5174', 'http://localhost:5173', 'http://127.0.0.1:5174', 'http://127.0.0.1:5173'])].join(',');
+const adminPort = process.env.ADMIN_PORT || '5173';
+// The apps' own origins may call the sync server, whatever their ports; CORS_ORIGINS, when set,
+// is taken as it is.
+const corsOrigins =
+  process.env.CORS_ORIGINS ||
+  [...new Set([shopPort, adminPort, '5174', '5173'].flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`]))].join(',');
 const children: ChildProcess[] = [
-  ...(only === 'shop' ? [] : [spawn(bin('tsx'), [join(root, 'sync-server/src/main.ts')], { stdio: 'inherit', env: { ...process.env, CORS_ORIGINS: corsOrigins } })]),
-  ...(only === 'sync' ? [] : [spawn(bin('tsx'), [join(root, 'client-shop/server/serve.ts')], { stdio: 'inherit', env: { ...process.env, SHOP_PORT: shopPort } })]),
+  ...(runs('sync') ? [spawn(bin('tsx'), [join(root, 'sync-server/src/main.ts')], { stdio: 'inherit', env: { ...process.env, CORS_ORIGINS: corsOrigins } })] : []),
+  ...(runs('shop') ? [spawn(bin('tsx'), [join(root, 'client-shop/server/serve.ts')], { stdio: 'inherit', env: { ...process.env, SHOP_PORT: shopPort } })] : []),
+  ...(runs('admin') ? [spawn(bin('tsx'), [join(root, 'client-admin/server/serve.ts')], { stdio: 'inherit', env: { ...process.env, ADMIN_PORT: adminPort } })] : []),
 ];
 
 let stopping = false;

@@ -1,0 +1,72 @@
+import type { Order } from '@oa/schema';
+import { describe, expect, it } from 'vitest';
+import { countNewOrders, selectOrders, toIndiaDay, toPaymentSummary, toSeenUntil, toStatusActions, type Customer } from './orders.logic';
+
+const order = (id: string, fields: Partial<Order> = {}): Order =>
+  ({
+    id, _deleted: false, createdAt: '2026-03-01T10:00:00.000Z', updatedAt: '2026-03-01T10:00:00.000Z', orderId: `OA-20260301-${id.toUpperCase()}`,
+    userId: 'u1', user: 'u1', items: [{ productId: 'p1', product: 'p1', name: 'Laddu', price: 60, quantity: 2 }], products: [], subtotal: 120,
+    shippingFee: 40, total: 160, status: 'pending', paymentMethod: 'cod', paymentStatus: 'pending', statusHistory: [],
+    shippingAddress: { name: 'Sita Devi', phone: '9848022338', line1: '1 Temple Road', city: 'Annavaram', state: 'AP', pincode: '533406' },
+    ...fields,
+  }) as Order;
+
+const customers = new Map<string, Customer>([
+  ['u1', { id: 'u1', name: 'Sita Devi', email: 'sita@example.in' }],
+  ['u2', { id: 'u2', name: 'Ravi Teja', email: 'ravi@example.in' }],
+]);
+
+describe('the admins’ orders', () => {
+  const orders = [
+    order('a1', { createdAt: '2026-03-01T18:40:00.000Z', status: 'pending' }),
+    order('b2', { createdAt: '2026-03-02T05:00:00.000Z', status: 'shipped', userId: 'u2', shippingAddress: { name: 'Ravi', phone: '9000000001', line1: 'x', city: 'y', state: 'z', pincode: '533001' } }),
+    order('c3', { createdAt: '2026-02-27T08:00:00.000Z', status: 'pending' }),
+    order('gone', { _deleted: true }),
+  ];
+  const ids = (filter: Parameters<typeof selectOrders>[1]) => selectOrders(orders, filter, customers).map((o) => o.id);
+
+  it.each([
+    [{}, ['b2', 'a1', 'c3']],
+    [{ status: 'pending' as const }, ['a1', 'c3']],
+    [{ from: '2026-03-02' }, ['b2', 'a1']],
+    [{ to: '2026-03-01' }, ['c3']],
+    [{ search: 'oa-20260301-b2' }, ['b2']],
+    [{ search: 'ravi' }, ['b2']],
+    [{ search: 'sita@example' }, ['a1', 'c3']],
+    [{ search: '9848022338', status: 'pending' as const, from: '2026-02-28' }, ['a1']],
+  ])('filters %j to %j, newest first', (filter, expected) => {
+    expect(ids(filter)).toEqual(expected);
+  });
+
+  it('reads days in India’s time', () => {
+    expect(toIndiaDay('2026-03-01T18:40:00.000Z')).toBe('2026-03-02');
+    expect(toIndiaDay('2026-03-01T18:29:59.000Z')).toBe('2026-03-01');
+  });
+
+  it.each([
+    ['pending', ['Confirm', 'Cancel order']],
+    ['confirmed', ['Mark packed', 'Cancel order']],
+    ['packed', ['Mark shipped', 'Cancel order']],
+    ['shipped', ['Mark delivered']],
+    ['delivered', []],
+    ['cancelled', []],
+    ['rejected', []],
+  ] as const)('offers the moves the state machine allows from %s', (status, labels) => {
+    const actions = toStatusActions(status);
+    expect(actions.map((action) => action.label)).toEqual(labels);
+    expect(actions.filter((action) => action.danger).map((action) => action.to)).toEqual(labels.includes('Cancel order' as never) ? ['cancelled'] : []);
+  });
+
+  it('counts the orders placed since the admin last looked', () => {
+    expect(countNewOrders(orders, undefined)).toBe(3);
+    expect(countNewOrders(orders, '2026-03-01T12:00:00.000Z')).toBe(2);
+    expect(toSeenUntil(orders.slice(0, 3), undefined)).toBe('2026-03-02T05:00:00.000Z');
+    expect(toSeenUntil([], '2026-01-01T00:00:00.000Z')).toBe('2026-01-01T00:00:00.000Z');
+  });
+
+  it('describes the payment from its record when there is one', () => {
+    const o = order('a1');
+    expect(toPaymentSummary(o, [])).toBe('Cash on delivery · pending');
+    expect(toPaymentSummary(o, [{ id: 'pay-a1', orderId: 'a1', method: 'cod', status: 'paid' }])).toBe('Cash on delivery · paid');
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The admins' orders as pure rules: which orders a filter (status, dates in India's time, a search
+ * by order number or customer) shows and in what order, how many are new since the admin last
+ * looked, the next statuses the server's state machine allows (the big buttons), and what an
+ * order reads like. No React, no RxDB.
+ */
+import { nextOrderStatuses, type Order, type OrderStatus, type Payment, type User } from '@oa/schema';
+
+export interface OrderFilter {
+  readonly status?: OrderStatus | undefined;
+  /** Inclusive calendar days in India, 'YYYY-MM-DD'. */
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly search?: string | undefined;
+}
+
+export type Customer = Pick<User, 'id' | 'name' | 'email'> & { readonly phone?: string | undefined };
+
+const statusLabels: Record<OrderStatus, string> = {
+  pending: 'Pending',
+  confirmed: 'Confirmed',
+  packed: 'Packed',
+  shipped: 'Shipped',
+  delivered: 'Delivered',
+  cancelled: 'Cancelled',
+  rejected: 'Rejected',
+};
+
+export const toStatusLabel = (status: string): string => statusLabels[status as OrderStatus] ?? status;
+
+/** The button that moves an order to `to`: "Confirm", "Mark packed", … ; cancelling is the dangerous one. */
+const actionLabels: Partial<Record<OrderStatus, string>> = {
+  confirmed: 'Confirm',
+  packed: 'Mark packed',
+  shipped: 'Mark shipped',
+  delivered: 'Mark delivered',
+  cancelled: 'Cancel order',
+};
+
+export interface StatusAction {
+  readonly to: OrderStatus;
+  readonly label: string;
+  readonly danger: boolean;
+}
+
+export function toStatusActions(status: OrderStatus): StatusAction[] {
+  return nextOrderStatuses(status).map((to) => ({ to, label: actionLabels[to] ?? toStatusLabel(to), danger: to === 'cancelled' }));
+}
+
+/** India is UTC+5:30 all year: an instant's calendar day there, 'YYYY-MM-DD'. */
+export function toIndiaDay(iso: string): string {
+  return new Date(Date.parse(iso) + 330 * 60_000).toISOString().slice(0, 10);
+}
+
+const fold = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+function matches(order: Order, customer: Customer | undefined, search: string): boolean {
+  const haystack = fold([order.orderId, customer?.name ?? '', customer?.email ?? '', order.shippingAddress.name, order.shippingAddress.phone, customer?.phone ?? ''].join(' '));
+  return fold(search).split(/\s+/).filter(Boolean).every((word) => haystack.includes(word));
+}
+
+/** The orders a filter shows, newest first. */
+export function selectOrders(orders: readonly Order[], filter: OrderFilter, customers: ReadonlyMap<string, Customer>): Order[] {
+  return orders
+    .filter((order) => !order._deleted)
+    .filter((order) => filter.status === undefined || order.status === filter.status)
+    .filter((order) => {
+      const day = toIndiaDay(order.createdAt);
+      return (!filter.from || day >= filter.from) && (!filter.to || day <= filter.to);
+    })
+    .filter((order) => !filter.search?.trim() || matches(order, customers.get(order.userId), filter.search))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Orders placed after the admin last looked at the list (all of them on a first look). */
+export function countNewOrders(orders: readonly Pick<Order, 'createdAt' | '_deleted'>[], seenUntil: string | undefined): number {
+  return orders.filter((order) => !order._deleted && (seenUntil === undefined || order.createdAt > seenUntil)).length;
+}
+
+/** The newest order's time: what "seen" moves to when the admin opens the list. */
+export function toSeenUntil(orders: readonly Pick<Order, 'createdAt'>[], previous: string | undefined): string | undefined {
+  return orders.reduce<string | undefined>((latest, order) => (latest === undefined || order.createdAt > latest ? order.createdAt : latest), previous);
+}
+
+export const toItemCount = (order: Pick<Order, 'items'>): number => order.items.reduce((sum, item) => sum + item.quantity, 0);
+
+/** The order's payment: its own record when synced (cash on delivery: `pay-<order id>`), else the order's summary. */
+export function toPaymentSummary(order: Pick<Order, 'id' | 'paymentMethod' | 'paymentStatus'>, payments: readonly Pick<Payment, 'id' | 'orderId' | 'status' | 'method'>[]): string {
+  const payment = payments.find((entry) => entry.orderId === order.id || entry.id === `pay-${order.id}`);
+  const method = (payment?.method ?? order.paymentMethod) === 'cod' ? 'Cash on delivery' : 'Online';
+  return `${method} · ${payment?.status ?? order.paymentStatus}`;
+}

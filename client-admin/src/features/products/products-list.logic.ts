@@ -1,0 +1,38 @@
+/**
+ * The admin's product list, as pure rules: which products a search and an active/inactive filter
+ * show (by name, A to Z), and how a price reads in rupees. No React: the page only renders this.
+ */
+import type { Product } from '@oa/schema';
+
+export type ProductStatusFilter = 'all' | 'active' | 'inactive';
+
+export interface ProductListQuery {
+  /** Matched against the name and the slug, ignoring case and accents. */
+  readonly search: string;
+  readonly status: ProductStatusFilter;
+}
+
+type Listed = Pick<Product, 'name' | 'slug' | 'isActive'>;
+
+function toSearchable(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
+}
+
+export function filterProducts<P extends Listed>(products: readonly P[], query: ProductListQuery): P[] {
+  const words = toSearchable(query.search).split(/\s+/).filter(Boolean);
+  return products
+    .filter((product) => query.status === 'all' || product.isActive === (query.status === 'active'))
+    .filter((product) => {
+      const haystack = `${toSearchable(product.name)} ${product.slug}`;
+      return words.every((word) => haystack.includes(word));
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+}
+
+const rupees = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', maximumFractionDigits: 0 });
+const rupeesAndPaise = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** ₹ with Indian digit grouping, paise only when there are some: 60 → "₹60", 123456.5 → "₹1,23,456.50". */
+export function formatRupees(amount: number): string {
+  return Number.isInteger(amount) ? rupees.format(amount) : rupeesAndPaise.format(amount);
+}

@@ -1,0 +1,266 @@
+/**
+ * The admin app's shell: the header (sync status), the banners (update, first sync, refusals,
+ * an ended session), the screen of the current address and a bottom navigation within a thumb's
+ * reach. Everything renders from the admin's database (admin-data.ts), so every screen works
+ * offline on what has synced; writes wait there, counted in the header, until the server is back.
+ */
+import { formatIndiaDateTime, loadRuntimeConfig, toFirstSyncView, type PushConflict, type PushRejection } from '@oa/client-sync';
+import { SyncStatusIndicator, UpdatePrompt, useDocuments, useObservable, useSyncStatus } from '@oa/client-sync/react';
+import type { Admin, Category, Order, Payment, Product, Review, User } from '@oa/schema';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { registerSW } from 'virtual:pwa-register';
+import { createAdminAccounts } from '../data/admin-accounts';
+import { deleteDocument, moderateReview, moveOrder, saveDocument, setAdminActive } from '../data/admin-actions';
+import { AdminSignIn } from '../features/account/AdminSignIn';
+import { AdminsPage } from '../features/admins/AdminsPage';
+import { CategoriesPage } from '../features/categories/CategoriesPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { countNewOrders, toPaymentSummary, toSeenUntil, toStatusLabel, type Customer } from '../features/orders/orders.logic';
+import { OrderPage } from '../features/orders/OrderPage';
+import { OrdersPage } from '../features/orders/OrdersPage';
+import { PaymentsPage } from '../features/people/PaymentsPage';
+import { UsersPage } from '../features/people/UsersPage';
+import { toggleActive } from '../features/products/product-form.logic';
+import { ProductEditor } from '../features/products/ProductEditor';
+import { ProductsPage } from '../features/products/ProductsPage';
+import { ReviewsPage } from '../features/reviews/ReviewsPage';
+import { adminData } from './admin-data';
+import { adminSession } from './admin-session';
+import { toRejectionView } from './rejections.logic';
+import type { Route } from './route.logic';
+import { Link, navigate, useRoute } from './router';
+
+const accounts = createAdminAccounts({
+  getSyncUrl: async () => (await loadRuntimeConfig(location.origin)).syncUrl,
+  getAccessToken: () => adminSession.getAccessToken(),
+});
+
+/** The ids with a change made here that the server has not answered, for one collection. */
+function waitingIn(keys: ReadonlySet<string> | undefined, collection: string): ReadonlySet<string> {
+  const prefix = `${collection}/`;
+  return new Set([...(keys ?? [])].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length)));
+}
+
+const seenKey = (adminId: string): string => `oa-admin-seen-orders:${adminId}`;
+
+export function App() {
+  const session = useSyncExternalStore(adminSession.subscribe, adminSession.getSnapshot);
+  const data = useSyncExternalStore(adminData.subscribe, adminData.getSnapshot);
+  const route = useRoute();
+  const [rejections, setRejections] = useState<PushRejection[]>([]);
+  const [orderNotices, setOrderNotices] = useState<ReadonlyMap<string, string>>(new Map());
+  const [seenUntil, setSeenUntil] = useState<string | undefined>();
+
+  const own = data.own && data.own.userId === session?.userId ? data.own : undefined;
+  const database = own?.database;
+  const adminId = own?.userId;
+  const signedIn = Boolean(session?.accessToken);
+
+  const orders = useDocuments<Order>(database, 'orders');
+  const products = useDocuments<Product>(database, 'products');
+  const categories = useDocuments<Category>(database, 'categories');
+  const reviews = useDocuments<Review>(database, 'reviews');
+  const users = useDocuments<User>(database, 'users');
+  const payments = useDocuments<Payment>(database, 'payments');
+  const admins = useDocuments<Admin>(database, 'admins');
+
+  const sync = useSyncStatus(data.replication, { channel: 'oa-admin-sync-status', pendingKey: `oa-admin-pending:${adminId ?? 'none'}` });
+  const progress = useObservable(useMemo(() => data.replication?.progress$, [data.replication]), []);
+  const firstSync = toFirstSyncView(progress);
+  const pendingKeys = sync.status?.pendingKeys;
+  const customers = useMemo(() => new Map<string, Customer>((users ?? []).map((user) => [user.id, user])), [users]);
+  const ordersById = useMemo(() => new Map((orders ?? []).map((order) => [order.id, order])), [orders]);
+  const productNames = useMemo(() => new Map((products ?? []).map((product) => [product.id, product.name])), [products]);
+  const newCount = countNewOrders(orders ?? [], seenUntil);
+
+  useEffect(() => {
+    setSeenUntil(adminId ? (localStorage.getItem(seenKey(adminId)) ?? undefined) : undefined);
+  }, [adminId]);
+
+  useEffect(() => {
+    const replication = data.replication;
+    if (!replication) return;
+    const refused = replication.rejections$.subscribe((rejection) => {
+      if (rejection.collection === 'orders') {
+        setOrderNotices((notices) => new Map(notices).set(rejection.id, `The server refused this move: ${rejection.message} The order shows the server’s state.`));
+      } else setRejections((shown) => [...shown, rejection]);
+    });
+    // Another admin moved the order first: one winner, and the other is told which move stood.
+    const beaten = replication.conflicts$.subscribe((conflict: PushConflict) => {
+      if (conflict.collection !== 'orders') return;
+      const attempted = toStatusLabel(String(conflict.attempted.status ?? ''));
+      const current = toStatusLabel(String(conflict.current.status ?? ''));
+      const when = typeof conflict.current.updatedAt === 'string' ? ` at ${formatIndiaDateTime(conflict.current.updatedAt)}` : '';
+      setOrderNotices((notices) =>
+        new Map(notices).set(conflict.id, `Another admin changed this order first${when}: it is ${current} now, so your change to ${attempted} was not applied. Choose again if it still needs doing.`),
+      );
+    });
+    return () => {
+      refused.unsubscribe();
+      beaten.unsubscribe();
+    };
+  }, [data.replication]);
+
+  function markSeen(): void {
+    if (!adminId) return;
+    const until = toSeenUntil(orders ?? [], seenUntil);
+    if (until) localStorage.setItem(seenKey(adminId), until);
+    setSeenUntil(until);
+  }
+
+  async function signOut(): Promise<void> {
+    setRejections([]);
+    setOrderNotices(new Map());
+    navigate({ name: 'dashboard' });
+    await adminData.signOut();
+  }
+
+  const nav = (to: Route, label: string, current: boolean) => (
+    <Link to={to} current={current}>{label}</Link>
+  );
+  const waitingCount = sync.status?.pendingUploads ?? 0;
+
+  if (!own || !signedIn) {
+    return (
+      <>
+        <header className="top">
+          <h1>Annavaram Admin</h1>
+        </header>
+        <UpdatePrompt outdated={data.outdated} register={registerSW} appName="admin app" />
+        <main>
+          {data.problem ? <p role="alert">This device could not open the app’s storage: {data.problem}</p> : null}
+          <AdminSignIn store={adminSession} ended={session && !signedIn ? session : undefined} />
+          {session && !signedIn && waitingCount > 0 ? <p className="note">{waitingCount} changes wait on this device.</p> : null}
+        </main>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <header className="top">
+        <h1><Link to={{ name: 'dashboard' }}>Annavaram Admin</Link></h1>
+        <SyncStatusIndicator role={sync.role} status={sync.status} />
+      </header>
+      <UpdatePrompt outdated={data.outdated} register={registerSW} appName="admin app" />
+      {firstSync ? <p className="first-sync" role="status">{firstSync.step === 'catalogue' ? 'Downloading orders…' : 'Downloading the catalogue, reviews and people…'}</p> : null}
+      {rejections.length > 0 ? (
+        <div className="rejections" role="alert" data-testid="rejections">
+          <ul>
+            {rejections.map(toRejectionView).map((view) => (
+              <li key={view.key}><strong>{view.what}:</strong> {view.why} {view.next}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => setRejections([])}>Dismiss</button>
+        </div>
+      ) : null}
+      <main>
+        {route.name === 'dashboard' ? <DashboardPage orders={orders} now={new Date()} onOpenStatus={(status) => navigate({ name: 'orders', status })} /> : null}
+        {route.name === 'orders' ? (
+          <OrdersPage
+            orders={orders}
+            customers={customers}
+            status={route.status}
+            onStatus={(status) => navigate({ name: 'orders', status }, { replace: true })}
+            newCount={newCount}
+            onMarkSeen={markSeen}
+            waiting={waitingIn(pendingKeys, 'orders')}
+          />
+        ) : null}
+        {route.name === 'order' ? (
+          <OrderPage
+            key={route.id}
+            order={ordersById.get(route.id)}
+            customer={customers.get(ordersById.get(route.id)?.userId ?? '')}
+            payment={ordersById.get(route.id) ? toPaymentSummary(ordersById.get(route.id)!, payments ?? []) : ''}
+            waiting={waitingIn(pendingKeys, 'orders').has(route.id)}
+            notice={orderNotices.get(route.id)}
+            onMove={async (to, note) => {
+              setOrderNotices((notices) => {
+                const next = new Map(notices);
+                next.delete(route.id);
+                return next;
+              });
+              await moveOrder(database!, route.id, to, note);
+            }}
+          />
+        ) : null}
+        {route.name === 'products' ? (
+          <ProductsPage
+            products={products}
+            categories={categories ?? []}
+            onEdit={(id) => navigate({ name: 'product', id })}
+            onToggleActive={(product) => void saveDocument(database!, 'products', toggleActive(product, new Date().toISOString()))}
+            onDelete={(id) => void deleteDocument(database!, 'products', id)}
+          />
+        ) : null}
+        {route.name === 'product' ? (
+          products === undefined ? (
+            <p className="empty">Loading…</p>
+          ) : (
+            <ProductEditor
+              key={route.id}
+              product={route.id === 'new' ? undefined : products.find((product) => product.id === route.id)}
+              products={products}
+              categories={categories ?? []}
+              onSave={async (product) => {
+                await saveDocument(database!, 'products', product);
+                navigate({ name: 'products' });
+              }}
+              onCancel={() => navigate({ name: 'products' })}
+            />
+          )
+        ) : null}
+        {route.name === 'categories' ? (
+          <CategoriesPage
+            categories={categories}
+            products={products ?? []}
+            onSave={(category) => saveDocument(database!, 'categories', category)}
+            onDelete={(id) => void deleteDocument(database!, 'categories', id)}
+          />
+        ) : null}
+        {route.name === 'reviews' ? (
+          <ReviewsPage reviews={reviews} productNames={productNames} waiting={waitingIn(pendingKeys, 'reviews')} onModerate={(id, change) => void moderateReview(database!, id, change)} />
+        ) : null}
+        {route.name === 'users' ? <UsersPage users={users} /> : null}
+        {route.name === 'payments' ? <PaymentsPage payments={payments} orders={ordersById} /> : null}
+        {route.name === 'admins' ? (
+          <AdminsPage
+            admins={admins}
+            selfId={adminId}
+            waiting={waitingIn(pendingKeys, 'admins')}
+            onToggle={(id, isActive) => void setAdminActive(database!, id, isActive)}
+            onCreate={async (admin) => void (await accounts.create(admin))}
+          />
+        ) : null}
+        {route.name === 'more' ? (
+          <section aria-labelledby="more-title" className="more">
+            <h2 id="more-title">More</h2>
+            <ul className="menu">
+              <li><Link to={{ name: 'categories' }}>Categories</Link></li>
+              <li><Link to={{ name: 'users' }}>Shoppers</Link></li>
+              <li><Link to={{ name: 'payments' }}>Payments</Link></li>
+              <li><Link to={{ name: 'admins' }}>Admins</Link></li>
+            </ul>
+            <p>Signed in as <strong>{session?.name || session?.email}</strong>.</p>
+            {waitingCount > 0 ? <p className="note">{waitingCount} changes have not reached the server yet: signing out now loses them.</p> : null}
+            <button type="button" className="big" onClick={() => void signOut()}>Sign out</button>
+          </section>
+        ) : null}
+        {route.name === 'not-found' ? (
+          <section className="panel">
+            <h2>Page not found</h2>
+            <p><Link to={{ name: 'dashboard' }}>Back to the dashboard</Link></p>
+          </section>
+        ) : null}
+      </main>
+      <nav className="bottom-nav" aria-label="Admin">
+        {nav({ name: 'dashboard' }, 'Home', route.name === 'dashboard')}
+        {nav({ name: 'orders' }, newCount > 0 ? `Orders (${newCount} new)` : 'Orders', route.name === 'orders' || route.name === 'order')}
+        {nav({ name: 'products' }, 'Products', route.name === 'products' || route.name === 'product')}
+        {nav({ name: 'reviews' }, 'Reviews', route.name === 'reviews')}
+        {nav({ name: 'more' }, 'More', ['more', 'categories', 'users', 'payments', 'admins'].includes(route.name))}
+      </nav>
+    </>
+  );
+}
