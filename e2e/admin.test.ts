@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, freePort, launchChromium, runStart, waitForHttp, type Started } from './harness';
+import { chromiumPath, launchChromium, startSplitStack, type SplitStack } from './harness';
 
 const adminEmail = 'admin@annavaram.local';
 const adminPassword = 'e2e-admin-password-123';
@@ -19,20 +19,11 @@ const address = { name: 'Sita Devi', phone: '9848022338', line1: '1 Temple Road'
 
 describe.skipIf(!existsSync(chromiumPath))('the admin app (Chromium, real servers)', () => {
   const folder = mkdtempSync(join(tmpdir(), 'oa-e2e-admin-'));
-  let env: Record<string, string> = {};
-  let apps: Started | undefined;
-  let sync: Started | undefined;
+  let stack: SplitStack | undefined;
   let browser: Browser | undefined;
   let shopUrl = '';
   let adminUrl = '';
   let syncUrl = '';
-
-  async function startSync(): Promise<void> {
-    sync = runStart(folder, { ...env, START_ONLY: 'sync' });
-    await waitForHttp(`${syncUrl}/health`, 60_000).catch((error: Error) => {
-      throw new Error(`${error.message}; output:\n${sync!.output()}`);
-    });
-  }
 
   async function post(path: string, body: unknown, token?: string): Promise<Response> {
     return fetch(`${syncUrl}${path}`, {
@@ -81,27 +72,14 @@ describe.skipIf(!existsSync(chromiumPath))('the admin app (Chromium, real server
   const connection = (page: Page) => page.locator('[data-connection]').getAttribute('data-connection');
 
   beforeAll(async () => {
-    const [port, shopPort, adminPort] = [await freePort(), await freePort(), await freePort()];
-    shopUrl = `http://127.0.0.1:${shopPort}`;
-    adminUrl = `http://127.0.0.1:${adminPort}`;
-    syncUrl = `http://127.0.0.1:${port}`;
-    env = {
-      HOST: '127.0.0.1', PORT: String(port), SHOP_PORT: String(shopPort), ADMIN_PORT: String(adminPort),
-      DATABASE_URL: `file:${join(folder, 'platform.db')}`, DATA_DIR: folder, CORS_ORIGINS: '', ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword,
-    };
-    // The apps' servers in one run of `npm start`'s script, the sync server in another, so the
-    // sync server can stop while the apps (and their service workers) stay.
-    apps = runStart(folder, { ...env, START_ONLY: 'shop,admin' });
-    await Promise.all([waitForHttp(`${shopUrl}/config.json`, 150_000), waitForHttp(`${adminUrl}/config.json`, 150_000)]).catch((error: Error) => {
-      throw new Error(`${error.message}; output:\n${apps!.output()}`);
-    });
-    await startSync();
+    stack = await startSplitStack(folder, { ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword });
+    ({ shopUrl, adminUrl, syncUrl } = stack);
     browser = await launchChromium();
   }, 200_000);
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all([sync?.stop(), apps?.stop()]);
+    await stack?.stop();
     rmSync(folder, { recursive: true, force: true });
   }, 30_000);
 
@@ -115,7 +93,7 @@ describe.skipIf(!existsSync(chromiumPath))('the admin app (Chromium, real server
     expect(await admin.page.getByTestId('order-status').textContent()).toBe('Pending');
 
     // The connection goes: the admin confirms anyway, with a note; the change waits, visibly.
-    await sync!.stop();
+    await stack!.stopSync();
     await expect.poll(() => connection(admin.page), { timeout: 15_000 }).not.toBe('live');
     await admin.page.getByLabel('Note for this step (optional)').fill('Packing this afternoon');
     await admin.page.getByRole('button', { name: 'Confirm' }).click();
@@ -124,7 +102,7 @@ describe.skipIf(!existsSync(chromiumPath))('the admin app (Chromium, real server
     await expect.poll(() => admin.page.getByTestId('pending-uploads').textContent(), { timeout: 10_000 }).toMatch(/1 change waiting to upload/);
 
     // Back online: the move reaches the server and, through the live stream, the shopper.
-    await startSync();
+    await stack!.startSync();
     await expect.poll(() => shopper.page.locator(`[data-order-id="${shopper.orderId}"] .order__status`).textContent(), { timeout: 45_000 }).toBe('Confirmed');
     expect(await shopper.page.getByText('Packing this afternoon').count()).toBe(1);
     expect(await shopper.page.evaluate('window.__sameDocument')).toBe(true);
@@ -174,11 +152,11 @@ describe.skipIf(!existsSync(chromiumPath))('the admin app (Chromium, real server
     await openOrder(two.page, shopper.orderId);
 
     // Both act on the pending order before either hears of the other's move.
-    await sync!.stop();
+    await stack!.stopSync();
     await one.page.getByRole('button', { name: 'Confirm' }).click();
     await two.page.getByRole('button', { name: 'Cancel order' }).click();
     await two.page.getByRole('button', { name: 'Yes, cancel it' }).click();
-    await startSync();
+    await stack!.startSync();
 
     const admin = (await (await post('/auth/admin/login', { email: adminEmail, password: adminPassword })).json()) as { accessToken: string };
     let winner = '';

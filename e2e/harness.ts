@@ -101,3 +101,55 @@ export async function startShopStack(folder: string, env: Record<string, string>
   }
   return { start, shopUrl, adminUrl, syncUrl };
 }
+
+export interface SplitStack {
+  readonly shopUrl: string;
+  readonly adminUrl: string;
+  readonly syncUrl: string;
+  /** Starts the sync server (again) on the same port and database, with extra variables if given. */
+  startSync(extra?: Record<string, string>): Promise<void>;
+  stopSync(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The apps' servers in one run of `npm start`'s script and the sync server in another, on free
+ * ports with a temporary database in `folder`, so a test can stop the sync server while the apps
+ * (and their service workers) stay.
+ */
+export async function startSplitStack(folder: string, env: Record<string, string> = {}, parts = 'shop,admin'): Promise<SplitStack> {
+  const [port, shopPort, adminPort] = [await freePort(), await freePort(), await freePort()];
+  const shopUrl = `http://127.0.0.1:${shopPort}`;
+  const adminUrl = `http://127.0.0.1:${adminPort}`;
+  const syncUrl = `http://127.0.0.1:${port}`;
+  const base = {
+    HOST: '127.0.0.1', PORT: String(port), SHOP_PORT: String(shopPort), ADMIN_PORT: String(adminPort),
+    DATABASE_URL: `file:${join(folder, 'platform.db')}`, DATA_DIR: folder, CORS_ORIGINS: '', ...env,
+  };
+  const apps = runStart(folder, { ...base, START_ONLY: parts });
+  const waits = [parts.includes('shop') ? `${shopUrl}/config.json` : undefined, parts.includes('admin') ? `${adminUrl}/config.json` : undefined];
+  await Promise.all(waits.filter((url): url is string => url !== undefined).map((url) => waitForHttp(url, 150_000))).catch(async (error: Error) => {
+    await apps.stop();
+    throw new Error(`${error.message}; output:\n${apps.output()}`);
+  });
+  let sync: Started | undefined;
+  const stack: SplitStack = {
+    shopUrl,
+    adminUrl,
+    syncUrl,
+    async startSync(extra = {}) {
+      sync = runStart(folder, { ...base, ...extra, START_ONLY: 'sync' });
+      await waitForHttp(`${syncUrl}/health`, 60_000).catch((error: Error) => {
+        throw new Error(`${error.message}; output:\n${sync!.output()}`);
+      });
+    },
+    async stopSync() {
+      await sync?.stop();
+    },
+    async stop() {
+      await Promise.all([sync?.stop(), apps.stop()]);
+    },
+  };
+  await stack.startSync();
+  return stack;
+}

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, freePort, launchChromium, runStart, waitForHttp, type Started } from './harness';
+import { chromiumPath, launchChromium, startSplitStack, type SplitStack } from './harness';
 
 const adminEmail = 'admin@annavaram.local';
 const adminPassword = 'e2e-admin-password-123';
@@ -44,40 +44,20 @@ async function pullAll(syncUrl: string, token: string, collection: string): Prom
 
 describe.skipIf(!existsSync(chromiumPath))('ordering offline in the shop (Chromium, real servers)', () => {
   const folder = mkdtempSync(join(tmpdir(), 'oa-e2e-order-'));
-  let env: Record<string, string> = {};
-  let shop: Started | undefined;
-  let sync: Started | undefined;
+  let stack: SplitStack | undefined;
   let browser: Browser | undefined;
   let shopUrl = '';
   let syncUrl = '';
 
-  async function startSync(): Promise<void> {
-    sync = runStart(folder, { ...env, START_ONLY: 'sync' });
-    await waitForHttp(`${syncUrl}/health`, 60_000).catch((error: Error) => {
-      throw new Error(`${error.message}; output:\n${sync!.output()}`);
-    });
-  }
-
   beforeAll(async () => {
-    const [port, shopPort] = [await freePort(), await freePort()];
-    shopUrl = `http://127.0.0.1:${shopPort}`;
-    syncUrl = `http://127.0.0.1:${port}`;
-    env = {
-      HOST: '127.0.0.1', PORT: String(port), SHOP_PORT: String(shopPort), DATABASE_URL: `file:${join(folder, 'platform.db')}`,
-      DATA_DIR: folder, CORS_ORIGINS: '', ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword,
-    };
-    // Two runs of `npm start`'s script, so the sync server can stop while the shop's server stays.
-    shop = runStart(folder, { ...env, START_ONLY: 'shop' });
-    await waitForHttp(`${shopUrl}/config.json`, 120_000).catch((error: Error) => {
-      throw new Error(`${error.message}; output:\n${shop!.output()}`);
-    });
-    await startSync();
+    stack = await startSplitStack(folder, { ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword }, 'shop');
+    ({ shopUrl, syncUrl } = stack);
     browser = await launchChromium();
-  }, 180_000);
+  }, 200_000);
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all([sync?.stop(), shop?.stop()]);
+    await stack?.stop();
     rmSync(folder, { recursive: true, force: true });
   }, 30_000);
 
@@ -118,7 +98,7 @@ describe.skipIf(!existsSync(chromiumPath))('ordering offline in the shop (Chromi
     ]);
 
     // The sync server goes away; the shop's server and its service worker stay.
-    await sync!.stop();
+    await stack!.stopSync();
     await expect(fetch(`${syncUrl}/health`)).rejects.toThrow();
     await expect.poll(connection, { timeout: 15_000 }).not.toBe('live');
 
@@ -147,7 +127,7 @@ describe.skipIf(!existsSync(chromiumPath))('ordering offline in the shop (Chromi
     await page.evaluate('window.__sameDocument = true');
 
     // The sync server comes back on the same port and database: the order goes up.
-    await startSync();
+    await stack!.startSync();
     let stored: Doc | undefined;
     await expect
       .poll(async () => (stored = (await pullAll(syncUrl, token, 'orders'))[0]), { timeout: 45_000, interval: 500 })

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, freePort, launchChromium, runStart, waitForHttp, type Started } from './harness';
+import { chromiumPath, launchChromium, startSplitStack, type SplitStack } from './harness';
 
 const laddu = 'Annavaram Prasadam (Godhuma Ravva Laddu)';
 const wicks = 'Pure Cow Ghee Deepam Wicks';
@@ -17,19 +17,10 @@ const password = 'a-good-password';
 
 describe.skipIf(!existsSync(chromiumPath))('offline writes and an expiring session (Chromium, real servers)', () => {
   const folder = mkdtempSync(join(tmpdir(), 'oa-e2e-expiry-'));
-  let env: Record<string, string> = {};
-  let shop: Started | undefined;
-  let sync: Started | undefined;
+  let stack: SplitStack | undefined;
   let browser: Browser | undefined;
   let shopUrl = '';
   let syncUrl = '';
-
-  async function startSync(): Promise<void> {
-    sync = runStart(folder, { ...env, START_ONLY: 'sync' });
-    await waitForHttp(`${syncUrl}/health`, 60_000).catch((error: Error) => {
-      throw new Error(`${error.message}; output:\n${sync!.output()}`);
-    });
-  }
 
   async function pull(token: string, collection: string): Promise<Array<Record<string, unknown>>> {
     const response = await fetch(`${syncUrl}/sync/${collection}/pull?limit=1000`, { headers: { authorization: `Bearer ${token}` } });
@@ -37,24 +28,14 @@ describe.skipIf(!existsSync(chromiumPath))('offline writes and an expiring sessi
   }
 
   beforeAll(async () => {
-    const [port, shopPort] = [await freePort(), await freePort()];
-    shopUrl = `http://127.0.0.1:${shopPort}`;
-    syncUrl = `http://127.0.0.1:${port}`;
-    env = {
-      HOST: '127.0.0.1', PORT: String(port), SHOP_PORT: String(shopPort), DATABASE_URL: `file:${join(folder, 'platform.db')}`,
-      DATA_DIR: folder, CORS_ORIGINS: '', ACCESS_TOKEN_TTL_SECONDS: '30',
-    };
-    shop = runStart(folder, { ...env, START_ONLY: 'shop' });
-    await waitForHttp(`${shopUrl}/config.json`, 120_000).catch((error: Error) => {
-      throw new Error(`${error.message}; output:\n${shop!.output()}`);
-    });
-    await startSync();
+    stack = await startSplitStack(folder, { ACCESS_TOKEN_TTL_SECONDS: '30' }, 'shop');
+    ({ shopUrl, syncUrl } = stack);
     browser = await launchChromium();
-  }, 180_000);
+  }, 200_000);
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all([sync?.stop(), shop?.stop()]);
+    await stack?.stop();
     rmSync(folder, { recursive: true, force: true });
   }, 30_000);
 
@@ -77,7 +58,7 @@ describe.skipIf(!existsSync(chromiumPath))('offline writes and an expiring sessi
     await expect.poll(() => page.locator('[data-connection]').getAttribute('data-connection'), { timeout: 15_000 }).toBe('live');
 
     // Offline for longer than an access token lives; the order is placed meanwhile.
-    await sync!.stop();
+    await stack!.stopSync();
     await tabs.getByRole('link', { name: 'Cart (1)' }).click();
     await page.getByRole('button', { name: 'Checkout' }).click();
     for (const [label, value] of [['Full name', 'Kamala'], ['Phone', '9848022338'], ['House and street', '7 Ghat Road'], ['City', 'Annavaram'], ['State', 'Andhra Pradesh'], ['PIN code', '533406']] as const) {
@@ -87,7 +68,7 @@ describe.skipIf(!existsSync(chromiumPath))('offline writes and an expiring sessi
     await page.getByText('Waiting to sync').waitFor();
     await new Promise((resolve) => setTimeout(resolve, 35_000));
 
-    await startSync();
+    await stack!.startSync();
     await expect.poll(() => page.locator('.order__number').textContent(), { timeout: 30_000 }).toMatch(/^OA-/);
     const { accessToken } = (await fetch(`${syncUrl}/auth/login`, {
       method: 'POST',

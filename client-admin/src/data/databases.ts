@@ -5,6 +5,7 @@
  * admin's newer edits of other fields; orders never merge: a status race has one winner, shown.
  */
 import { createSyncDatabase, type SyncDatabase } from '@oa/client-sync';
+import { deleteIndexedDatabases } from '@oa/client-sync/browser';
 import type { CollectionName } from '@oa/schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 
@@ -26,19 +27,5 @@ export function openAdminDatabase(adminId: string): Promise<SyncDatabase> {
 
 export async function removeAdminDatabase(database: SyncDatabase, adminId: string): Promise<void> {
   await database.remove();
-  const prefix = `rxdb-dexie-${toAdminDatabaseName(adminId)}--`;
-  const all = (await indexedDB.databases?.().catch(() => [])) ?? [];
-  await Promise.all(
-    all
-      .map((info) => info.name)
-      .filter((name): name is string => name?.startsWith(prefix) === true)
-      .map(
-        (name) =>
-          new Promise<void>((done) => {
-            // A tab still holding it open blocks the deletion until it closes; it then completes.
-            const request = indexedDB.deleteDatabase(name);
-            request.onsuccess = request.onerror = request.onblocked = () => done();
-          }),
-      ),
-  );
+  await deleteIndexedDatabases(`rxdb-dexie-${toAdminDatabaseName(adminId)}--`);
 }

@@ -7,6 +7,7 @@
  * RxDB's open-source build allows 13 open collections per page: these are 4 + 6.
  */
 import { createSyncDatabase, type SyncDatabase } from '@oa/client-sync';
+import { deleteIndexedDatabases } from '@oa/client-sync/browser';
 import type { CollectionName } from '@oa/schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 
@@ -46,21 +47,4 @@ export function openUserDatabase(userId: string): Promise<SyncDatabase> {
 export async function removeUserDatabase(database: SyncDatabase, userId: string): Promise<void> {
   await database.remove();
   await deleteIndexedDatabases(`rxdb-dexie-${toUserDatabaseName(userId)}--`);
-}
-
-/** RxDB's Dexie storage empties its IndexedDB databases on remove() but leaves them, named after the user: delete them too. */
-async function deleteIndexedDatabases(prefix: string): Promise<void> {
-  const all = (await indexedDB.databases?.().catch(() => [])) ?? [];
-  const deleting = all
-    .map((info) => info.name)
-    .filter((name): name is string => name?.startsWith(prefix) === true)
-    .map(
-      (name) =>
-        new Promise<void>((done) => {
-          // A tab still holding it open blocks the deletion until it closes; it then completes.
-          const request = indexedDB.deleteDatabase(name);
-          request.onsuccess = request.onerror = request.onblocked = () => done();
-        }),
-    );
-  await Promise.all(deleting);
 }

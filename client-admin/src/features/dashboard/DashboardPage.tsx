@@ -7,7 +7,9 @@
 import type { Order, OrderStatus } from '@oa/schema';
 import { useMemo } from 'react';
 import './dashboard.css';
-import { formatCount, formatDay, formatLongDay, formatRupees, formatShortRupees, summarizeOrders, toStatusLabel, weekCount, type DashboardSummary, type StatusCount } from './dashboard.logic';
+import { formatRupees } from '@oa/client-sync';
+import { toStatusLabel } from '../orders/orders.logic';
+import { formatCount, formatDay, formatLongDay, formatShortRupees, summarizeOrders, weekCount, type DashboardSummary, type StatusCount } from './dashboard.logic';
 import { WeeklyBarChart } from './WeeklyBarChart';
 
 export interface DashboardPageProps {

@@ -2,18 +2,17 @@
  * The dashboard's figures, table-driven: India's days and Monday weeks (at their exact edges and
  * whatever the machine's time zone), what counts as revenue, and how money reads on the screen.
  */
+import { formatRupees, toIndiaDay } from '@oa/client-sync';
 import type { OrderStatus } from '@oa/schema';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   formatCount,
   formatDay,
   formatLongDay,
-  formatRupees,
   formatShortDay,
   formatShortRupees,
   summarizeOrders,
   toAxisTicks,
-  toIndiaDay,
   toIndiaWeekStart,
   type DashboardOrder,
 } from './dashboard.logic';

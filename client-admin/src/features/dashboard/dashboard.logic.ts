@@ -68,10 +68,6 @@ function toIndiaWeekStartMs(instantMs: number): number {
 /** YYYY-MM-DD of India's calendar day holding an instant (ms since epoch). */
 const toIndiaDate = (instantMs: number): string => new Date(instantMs + indiaOffsetMs).toISOString().slice(0, 10);
 
-/** India's calendar day of an ISO instant: '2026-03-01T18:40:00Z' → '2026-03-02'. */
-export function toIndiaDay(iso: string): string {
-  return toIndiaDate(Date.parse(iso));
-}
 
 /** The Monday (India time) that starts the week of an ISO instant: '2026-03-01T18:29:59Z' (a Sunday night) → '2026-02-23'. */
 export function toIndiaWeekStart(iso: string): string {
@@ -121,29 +117,10 @@ export function summarizeOrders(orders: readonly DashboardOrder[], now: Date): D
   };
 }
 
-const statusLabels: Record<OrderStatus, string> = {
-  pending: 'Pending',
-  confirmed: 'Confirmed',
-  packed: 'Packed',
-  shipped: 'Shipped',
-  delivered: 'Delivered',
-  cancelled: 'Cancelled',
-  rejected: 'Rejected',
-};
 
-/** How a status reads to the shop owner. */
-export function toStatusLabel(status: OrderStatus): string {
-  return statusLabels[status];
-}
 
-const wholeRupees = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', maximumFractionDigits: 0 });
-const rupeesAndPaise = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const counts = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 0 });
 
-/** ₹ with Indian digit grouping, paise only when there are some: 123456 → "₹1,23,456", 1234.5 → "₹1,234.50". */
-export function formatRupees(amount: number): string {
-  return Number.isInteger(amount) ? wholeRupees.format(amount) : rupeesAndPaise.format(amount);
-}
 
 /** A count with Indian digit grouping: 123456 → "1,23,456". */
 export function formatCount(count: number): string {

@@ -1,6 +1,7 @@
 import type { Order } from '@oa/schema';
 import { describe, expect, it } from 'vitest';
-import { countNewOrders, selectOrders, toIndiaDay, toPaymentSummary, toSeenUntil, toStatusActions, type Customer } from './orders.logic';
+import { toIndiaDay } from '@oa/client-sync';
+import { countNewOrders, selectOrders, toPaymentSummary, toSeenUntil, toStatusActions, type Customer } from './orders.logic';
 
 const order = (id: string, fields: Partial<Order> = {}): Order =>
   ({

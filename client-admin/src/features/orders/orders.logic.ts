@@ -4,6 +4,7 @@
  * looked, the next statuses the server's state machine allows (the big buttons), and what an
  * order reads like. No React, no RxDB.
  */
+import { toIndiaDay } from '@oa/client-sync';
 import { nextOrderStatuses, type Order, type OrderStatus, type Payment, type User } from '@oa/schema';
 
 export interface OrderFilter {
@@ -45,11 +46,6 @@ export interface StatusAction {
 
 export function toStatusActions(status: OrderStatus): StatusAction[] {
   return nextOrderStatuses(status).map((to) => ({ to, label: actionLabels[to] ?? toStatusLabel(to), danger: to === 'cancelled' }));
-}
-
-/** India is UTC+5:30 all year: an instant's calendar day there, 'YYYY-MM-DD'. */
-export function toIndiaDay(iso: string): string {
-  return new Date(Date.parse(iso) + 330 * 60_000).toISOString().slice(0, 10);
 }
 
 const fold = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();

@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Category, Product } from '@oa/schema';
-import { filterProducts, formatRupees, type ProductStatusFilter } from './products-list.logic';
+import { formatRupees } from '@oa/client-sync';
+import { filterProducts, type ProductStatusFilter } from './products-list.logic';
 import './products.css';
 
 export interface ProductsPageProps {

@@ -3,7 +3,8 @@
  * as tables of inputs and what they show.
  */
 import { describe, expect, it } from 'vitest';
-import { filterProducts, formatRupees, type ProductListQuery } from './products-list.logic';
+import { formatRupees } from '@oa/client-sync';
+import { filterProducts, type ProductListQuery } from './products-list.logic';
 
 const products = [
   { name: 'Pulihora Mix', slug: 'pulihora-mix', isActive: true },

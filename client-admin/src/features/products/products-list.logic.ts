@@ -29,10 +29,4 @@ export function filterProducts<P extends Listed>(products: readonly P[], query: 
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
 }
 
-const rupees = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', maximumFractionDigits: 0 });
-const rupeesAndPaise = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** ₹ with Indian digit grouping, paise only when there are some: 60 → "₹60", 123456.5 → "₹1,23,456.50". */
-export function formatRupees(amount: number): string {
-  return Number.isInteger(amount) ? rupees.format(amount) : rupeesAndPaise.format(amount);
-}

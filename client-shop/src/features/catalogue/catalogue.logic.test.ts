@@ -5,7 +5,7 @@ describe('formatRupees', () => {
   it.each([
     [60, '₹60'],
     [0, '₹0'],
-    [1499.5, '₹1,499.5'],
+    [1499.5, '₹1,499.50'],
     [123456, '₹1,23,456'],
     [10_000_000, '₹1,00,00,000'],
   ])('shows %d as %s, with Indian digit grouping', (amount, expected) => {
