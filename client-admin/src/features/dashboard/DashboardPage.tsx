@@ -109,8 +109,10 @@ function WeeksSection({ weeks }: { readonly weeks: DashboardSummary['weeks'] }) 
         <WeeklyBarChart measure="orders" title="Orders per week" weeks={weeks} formatTick={formatCount} formatValue={toOrdersPhrase} />
         <WeeklyBarChart measure="revenue" title="Revenue per week" weeks={weeks} formatTick={formatShortRupees} formatValue={formatRupees} />
       </div>
-      {/* The charts are drawings; this table is what screen readers read instead. */}
-      <table className="dashboard__visually-hidden">
+      {/* The charts are drawings; this table is what screen readers read instead. It is hidden
+          through a wrapper: a table ignores overflow, so hidden itself it would widen the page. */}
+      <div className="dashboard__visually-hidden">
+      <table>
         <caption>Orders and revenue per week, oldest first; weeks start on Monday</caption>
         <thead>
           <tr>
@@ -129,6 +131,7 @@ function WeeksSection({ weeks }: { readonly weeks: DashboardSummary['weeks'] }) 
           ))}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }
