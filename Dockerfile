@@ -1,5 +1,5 @@
 # The platform image: the sync server, the operator commands (migrate, backup, restore, verify)
-# and the built shop, all from one workspace install. The server runs its TypeScript with tsx,
+# and both built PWAs, all from one workspace install. The server runs its TypeScript with tsx,
 # as `npm start` does. Secrets are never baked in: they come from the environment at run time.
 FROM node:20-bookworm-slim
 
@@ -25,8 +25,8 @@ COPY --chown=node:node client-admin/package.json client-admin/
 RUN npm ci --no-audit --no-fund
 
 COPY --chown=node:node . .
-RUN npm run build:shop && mkdir -p backups
+RUN npm run build:shop && npm run build:admin && mkdir -p backups
 
 ENV NODE_ENV=production
-EXPOSE 4000 5174
+EXPOSE 4000 5173 5174
 CMD ["node_modules/.bin/tsx", "sync-server/src/main.ts"]

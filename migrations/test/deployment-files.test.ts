@@ -16,7 +16,7 @@ const compose = parse(text) as {
   services: Record<string, { image?: string; build?: { context: string; dockerfile: string }; command?: string[]; environment?: Record<string, string>; volumes?: string[]; ports?: string[]; depends_on?: Record<string, { condition: string }>; healthcheck?: { test: string[] } }>;
   volumes: Record<string, unknown>;
 };
-const { mongodb, 'sync-server': server, shop } = compose.services;
+const { mongodb, 'sync-server': server, shop, admin } = compose.services;
 
 describe('docker-compose.yml', () => {
   it('runs MongoDB as a single-node replica set, initiated by its health check', () => {
@@ -44,6 +44,14 @@ describe('docker-compose.yml', () => {
     expect(server?.depends_on?.mongodb?.condition).toBe('service_healthy');
     expect(server?.healthcheck?.test.join(' ')).toContain('/health');
     expect(server?.ports).toContain('4000:4000');
+  });
+
+  it('serves the admin app on 5173 from the same image, after the server is healthy', () => {
+    expect(admin?.command).toEqual(['node_modules/.bin/tsx', 'client-admin/server/serve.ts']);
+    expect(admin?.environment?.ADMIN_PORT).toBe('5173');
+    expect(admin?.ports).toContain('5173:5173');
+    expect(admin?.image).toBe(server?.image);
+    expect(admin?.depends_on?.['sync-server']?.condition).toBe('service_healthy');
   });
 
   it('serves the shop on 5174 from the same image', () => {
