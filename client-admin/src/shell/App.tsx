@@ -231,6 +231,7 @@ export function App() {
             waiting={waitingIn(pendingKeys, 'admins')}
             onToggle={(id, isActive) => void setAdminActive(database!, id, isActive)}
             onCreate={async (admin) => void (await accounts.create(admin))}
+            onSetPassword={(id, password, current) => accounts.setPassword(id, password, current)}
           />
         ) : null}
         {route.name === 'more' ? (

@@ -14,6 +14,8 @@ export interface AdminsPageProps {
   readonly waiting: ReadonlySet<string>;
   readonly onToggle: (adminId: string, isActive: boolean) => void;
   readonly onCreate: (admin: NewAdminForm) => Promise<void>;
+  /** Sets an admin's password on the server; `currentPassword` only for one's own. */
+  readonly onSetPassword: (adminId: string, password: string, currentPassword?: string) => Promise<void>;
 }
 
 const emptyForm: NewAdminForm = { name: '', email: '', password: '' };
@@ -27,13 +29,14 @@ function toMessage(error: unknown): string {
   return 'Adding an admin needs a connection: try again when online.';
 }
 
-export function AdminsPage({ admins, selfId, waiting, onToggle, onCreate }: AdminsPageProps) {
+export function AdminsPage({ admins, selfId, waiting, onToggle, onCreate, onSetPassword }: AdminsPageProps) {
   const [adding, setAdding] = useState(false);
   const [form, setForm] = useState<NewAdminForm>(emptyForm);
   const [errors, setErrors] = useState<Partial<Record<keyof NewAdminForm, string>>>({});
   const [problem, setProblem] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [added, setAdded] = useState<string | undefined>();
+  const [resetting, setResetting] = useState<string | undefined>();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -68,10 +71,18 @@ export function AdminsPage({ admins, selfId, waiting, onToggle, onCreate }: Admi
               {admin.isActive ? '' : ' · inactive'}
               {waiting.has(admin.id) ? <span className="waiting"> · Waiting to sync</span> : null}
             </span>
-            {canToggle(admin, selfId) ? (
-              <button type="button" onClick={() => onToggle(admin.id, !admin.isActive)} aria-label={`${admin.isActive ? 'Deactivate' : 'Activate'} ${admin.name}`}>
-                {admin.isActive ? 'Deactivate' : 'Activate'}
+            <span className="row__actions">
+              <button type="button" onClick={() => setResetting(resetting === admin.id ? undefined : admin.id)} aria-label={admin.id === selfId ? 'Change my password' : `Set a new password for ${admin.name}`}>
+                {admin.id === selfId ? 'Change my password' : 'Set password'}
               </button>
+              {canToggle(admin, selfId) ? (
+                <button type="button" onClick={() => onToggle(admin.id, !admin.isActive)} aria-label={`${admin.isActive ? 'Deactivate' : 'Activate'} ${admin.name}`}>
+                  {admin.isActive ? 'Deactivate' : 'Activate'}
+                </button>
+              ) : null}
+            </span>
+            {resetting === admin.id ? (
+              <PasswordForm own={admin.id === selfId} name={admin.name} onSubmit={(password, current) => onSetPassword(admin.id, password, current)} onDone={() => setResetting(undefined)} />
             ) : null}
           </li>
         ))}
@@ -91,5 +102,43 @@ export function AdminsPage({ admins, selfId, waiting, onToggle, onCreate }: Admi
         <button type="button" className="big" onClick={() => { setAdding(true); setAdded(undefined); }}>Add an admin</button>
       )}
     </section>
+  );
+}
+
+/**
+ * A new password for an admin, sent to the server's password route: for one's own, the current
+ * password too; for another admin, the server ends their sessions, so tell them the new one.
+ */
+function PasswordForm({ own, name, onSubmit, onDone }: { own: boolean; name: string; onSubmit: (password: string, current?: string) => Promise<void>; onDone: () => void }) {
+  const [password, setPassword] = useState('');
+  const [current, setCurrent] = useState('');
+  const [problem, setProblem] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (password.length < minAdminPassword) return setProblem(`Use at least ${minAdminPassword} characters`);
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await onSubmit(password, own ? current : undefined);
+      onDone();
+    } catch (error) {
+      setProblem(isSyncHttpError(error) && error.code === 'INVALID_CREDENTIALS' ? 'Your current password is not right.' : toMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-label={own ? 'Change my password' : `New password for ${name}`}>
+      {own ? (
+        <Field label="Current password">{(control) => <input {...control} type="password" autoComplete="current-password" value={current} onChange={(event) => setCurrent(event.target.value)} />}</Field>
+      ) : (
+        <p className="note">{name} is signed out everywhere once this is saved: tell them the new password in person.</p>
+      )}
+      <Field label="New password" error={problem}>{(control) => <input {...control} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />}</Field>
+      <button type="submit" className="big" disabled={busy}>Save password</button>
+    </form>
   );
 }
