@@ -57,7 +57,7 @@ describe('replicating through the real sync server', () => {
     }
   });
 
-  async function openReplica(collections: CollectionName[], session?: Session, extra: { first?: CollectionName[]; merge?: CreateSyncDatabaseOptions['merge']; beforePush?: () => Promise<void> } = {}): Promise<Replica> {
+  async function openReplica(collections: CollectionName[], session?: Session, extra: { first?: CollectionName[]; merge?: CreateSyncDatabaseOptions['merge']; beforePush?: () => Promise<void>; pullOnly?: CollectionName[]; bulkFirstSync?: boolean } = {}): Promise<Replica> {
     const database = await createSyncDatabase({
       name: `replica-${++replicaCount}-${randomUUID().slice(0, 8)}`,
       storage: getRxStorageMemory(),
@@ -86,6 +86,8 @@ describe('replicating through the real sync server', () => {
       collections: collections.map((name) => database.collections[name]!),
       transport,
       ...(extra.first ? { first: extra.first } : {}),
+      ...(extra.pullOnly ? { pullOnly: extra.pullOnly } : {}),
+      ...(extra.bulkFirstSync ? { bulkFirstSync: true } : {}),
       stream: { baseUrl: server.url, getAccessToken, backoff: { initialMs: 100, maxMs: 1000 } },
       retryTime: 200,
     });
@@ -335,5 +337,24 @@ describe('replicating through the real sync server', () => {
     expect(received).toBe(total);
     await second.cancel();
     await database.close();
+  });
+
+  it('pulls an empty pull-only collection in bulk first, then follows the server live from where that ended', async () => {
+    const visitor = await openReplica(catalogue, undefined, { pullOnly: catalogue, bulkFirstSync: true });
+    const back = await openReplica(catalogue, admin);
+    await Promise.all([visitor.replication.awaitInSync(), back.replication.awaitInSync(), streamConnected(visitor)]);
+    for (const name of catalogue) {
+      const expected = (await pullAll(server, name)).replica;
+      const local = await visitor.database.collections[name]!.find().exec();
+      expect(local.map((doc) => doc.primary).sort()).toEqual([...expected.keys()].sort());
+    }
+    const progress = await firstValueFrom(visitor.replication.progress$);
+    expect(progress.find((entry) => entry.collection === 'products')).toMatchObject({ received: (await pullAll(server, 'products')).replica.size, caughtUp: true });
+
+    const product = await back.database.collections.products!.findOne('demo-product-4').exec();
+    const newPrice = (product!.get('price') as number) + 7;
+    await product!.incrementalPatch({ price: newPrice });
+    await back.replication.awaitInSync();
+    await waitFor('the edit on the visitor’s replica', async () => (await findLocal(visitor, 'products', 'demo-product-4'))?.price === newPrice);
   });
 });

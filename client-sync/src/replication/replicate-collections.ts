@@ -11,6 +11,7 @@ import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import type { FetchLike, HttpTransportOptions, SyncTransport } from '../transport/create-http-transport';
 import type { ServerDocument, StreamEvent } from '../transport/sync-protocol';
 import { followLiveStream, type LiveStream, type LiveStreamBackoff } from './follow-live-stream';
+import { pullIntoEmpty } from './pull-into-empty';
 import { refusedRowsOf } from './refused-rows';
 
 /** What every replicated document has; the rest is the collection's (the server validates it). */
@@ -103,6 +104,12 @@ export interface ReplicateCollectionsOptions {
    * no per-document pull metadata for them, which halves the writes of a first sync.
    */
   readonly pullOnly?: readonly string[];
+  /**
+   * For pull-only collections that are empty on this device: pull them into it with bulk inserts
+   * first (pull-into-empty.ts), then replicate from where that ended. A fresh device's first sync
+   * of a large catalogue is much faster; the result is the same.
+   */
+  readonly bulkFirstSync?: boolean;
   /**
    * Collections pulled first (the catalogue): the others start once these have caught up, so a
    * fresh device shows the shop before the shopper's own data.
@@ -237,7 +244,8 @@ export function replicateCollections(options: ReplicateCollectionsOptions): Coll
       // RxDB would start a follower tab's replication whenever that tab becomes visible; only
       // the leader replicates here (one live stream per device, whichever tab is in front).
       toggleOnDocumentVisible: false,
-      autoStart: firstNames.size === 0 || firstNames.has(name),
+      // Started below, in order: the first collections (after a bulk first sync where it applies), then the rest.
+      autoStart: false,
       pull: { handler: pullPages(name), batchSize, stream$: stream$.asObservable() },
       ...(pullOnly.has(name) ? {} : { push: { handler: pushRows(collection), batchSize: Math.min(batchSize, 500) } }),
     });
@@ -258,19 +266,52 @@ export function replicateCollections(options: ReplicateCollectionsOptions): Coll
       retryTime: options.retryTime ?? 5000,
       waitForLeadership: options.waitForLeadership ?? true,
       toggleOnDocumentVisible: false,
-      autoStart: firstNames.size === 0,
+      autoStart: false,
       push: { handler: pushRows(collection), batchSize: Math.min(batchSize, 500) },
     });
   }
 
-  const later = Object.values(states).filter((state) => !state.autoStart);
-  if (later.length > 0) {
-    const earlier = Object.values(states).filter((state) => state.autoStart);
-    void Promise.all(earlier.map((state) => state.awaitInitialReplication())).then(
-      () => Promise.all(later.map((state) => (cancelled ? undefined : state.start()))),
-      () => undefined,
-    );
+  const bulkNames = new Set(options.bulkFirstSync ? [...pullOnly] : []);
+  const waitForLeadership = options.waitForLeadership ?? true;
+  const collectionsByKey = new Map<string, RxCollection>([
+    ...options.collections.map((collection) => [collection.name, collection] as const),
+    ...(options.pushOnly ?? []).map((collection) => [`${collection.name}:push`, collection] as const),
+  ]);
+
+  async function startOne(key: string): Promise<void> {
+    const state = states[key]!;
+    const collection = collectionsByKey.get(key)!;
+    // As RxDB's autoStart would: only the leading tab replicates.
+    if (waitForLeadership && collection.database.multiInstance) await collection.database.waitForLeadership();
+    if (cancelled) return;
+    if (bulkNames.has(key) && state.pull && (await collection.count().exec()) === 0) {
+      try {
+        const checkpoint = await pullIntoEmpty({
+          collection,
+          transport,
+          batchSize,
+          isCancelled: () => cancelled,
+          onPage: (documents) => {
+            const before = progress.get(key);
+            setProgress({ collection: key, received: (before?.received ?? 0) + documents, caughtUp: false });
+          },
+        });
+        if (checkpoint !== undefined) state.pull.initialCheckpoint = { checkpoint };
+      } catch (error) {
+        // The replication's own pulls take over from the start (upserting what arrived).
+        failures$.next({ collection: key, direction: 'pull', error });
+      }
+    }
+    if (!cancelled) await state.start();
   }
+
+  const keys = Object.keys(states);
+  const earlier = keys.filter((key) => firstNames.size === 0 || firstNames.has(key));
+  const later = keys.filter((key) => !earlier.includes(key));
+  void Promise.all(earlier.map(startOne))
+    .then(() => Promise.all(earlier.map((key) => states[key]!.awaitInitialReplication())))
+    .then(() => Promise.all(later.map(startOne)))
+    .catch(() => undefined); // cancelled meanwhile
 
   const toEveryCollection = (item: 'RESYNC'): void => {
     for (const stream$ of streams.values()) stream$.next(item);

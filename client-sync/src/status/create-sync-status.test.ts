@@ -9,7 +9,7 @@ function fakeReplication(name: string) {
   const active$ = new BehaviorSubject(false);
   const sent$ = new Subject<{ id: string }>();
   const conflict$ = new Subject<{ input: { realMasterState: { id: string } } }>();
-  const replication: ReplicationLike = { collection: { name, eventBulks$ }, active$, sent$, conflict$ };
+  const replication: ReplicationLike = { collection: { name, eventBulks$ }, push: {}, active$, sent$, conflict$ };
   return { replication, eventBulks$, active$, sent$, conflict$ };
 }
 
@@ -152,6 +152,16 @@ describe('createSyncStatus', () => {
     const { carts, current, subscription } = setup(persistence);
     carts.eventBulks$.next({ context: 'rx-collection-bulk-insert', events: [{ documentId: 'a' }] });
     expect(current().pendingUploads).toBe(1);
+    subscription.unsubscribe();
+  });
+
+  it('never counts writes to a pull-only collection as waiting (nothing uploads them)', () => {
+    const eventBulks$ = new Subject<{ context: string; events: Array<{ documentId: string }> }>();
+    const pullOnly: ReplicationLike = { collection: { name: 'products', eventBulks$ }, active$: new BehaviorSubject(false), sent$: new Subject(), conflict$: new Subject() };
+    let latest: SyncStatus | undefined;
+    const subscription = createSyncStatus({ replications: [pullOnly], online$: new BehaviorSubject(true), failures$: new Subject() }).subscribe((status) => (latest = status));
+    eventBulks$.next({ context: 'rx-collection-bulk-insert', events: [{ documentId: 'p1' }, { documentId: 'p2' }] });
+    expect(latest?.pendingUploads).toBe(0);
     subscription.unsubscribe();
   });
 });

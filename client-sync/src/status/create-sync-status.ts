@@ -24,6 +24,8 @@ export interface ReplicationLike {
     readonly name: string;
     readonly eventBulks$: Observable<{ readonly context: string; readonly events: ReadonlyArray<{ readonly documentId: string }> }>;
   };
+  /** Absent for a pull-only replication: its collection's writes are never uploaded, so never wait. */
+  readonly push?: unknown;
   readonly active$: Observable<boolean>;
   readonly sent$: Observable<{ readonly id: string }>;
   readonly conflict$: Observable<{ readonly input: { readonly realMasterState: { readonly id: string } } }>;
@@ -152,7 +154,9 @@ export function createSyncStatus(sources: SyncStatusSources): Observable<SyncSta
       // "replication-up-write-conflict") come from the server; only the app's own writes wait.
       replication.collection.eventBulks$.pipe(
         mergeMap((bulk) =>
-          bulk.context.startsWith('replication-') ? [] : bulk.events.map((e) => ({ kind: 'local-write', key: `${name}/${e.documentId}` }) as const),
+          bulk.context.startsWith('replication-') || !replication.push
+            ? []
+            : bulk.events.map((e) => ({ kind: 'local-write', key: `${name}/${e.documentId}` }) as const),
         ),
       ),
     );
