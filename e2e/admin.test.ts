@@ -100,6 +100,14 @@ describe.skipIf(!existsSync(chromiumPath))('the admin app (Chromium, real server
     await expect.poll(() => admin.page.getByTestId('order-status').textContent()).toBe('Confirmed');
     await admin.page.getByTestId('order-waiting').waitFor();
     await expect.poll(() => admin.page.getByTestId('pending-uploads').textContent(), { timeout: 10_000 }).toMatch(/1 change waiting to upload/);
+    // Every screen works offline on what has synced, after a reload too; the move still waits.
+    await admin.page.reload();
+    await expect.poll(() => admin.page.getByTestId('order-status').textContent(), { timeout: 20_000 }).toBe('Confirmed');
+    await admin.page.getByTestId('order-waiting').waitFor({ timeout: 20_000 });
+    await admin.page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Home' }).click();
+    await admin.page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await admin.page.goBack();
+    await admin.page.getByTestId('order-status').waitFor();
 
     // Back online: the move reaches the server and, through the live stream, the shopper.
     await stack!.startSync();
