@@ -50,12 +50,18 @@ export function createStreamHub(feed: ChangeFeed, options: { heartbeatMs?: numbe
       for (const entry of [...clients]) if (entry.client.sessionId && ended.has(entry.client.sessionId)) entry.end();
     }
     const payloads = new Map<string, string | null>();
+    // One hash per distinct reader scope, not per connection: a thousand shoppers following the
+    // catalogue share one filter, so one fingerprint and (below) one serialised payload.
+    const omitted = secretFields(change.collection);
+    const fingerprints = new Map<string, string>();
     for (const entry of clients) {
       const { caller, collections } = entry.client;
       if (!collections.includes(change.collection)) continue;
       const filter = readFilterFor(change.collection, caller);
       if (!filter) continue;
-      const fingerprint = scopeFingerprint(change.collection, filter, secretFields(change.collection));
+      const filterKey = JSON.stringify(filter);
+      let fingerprint = fingerprints.get(filterKey);
+      if (fingerprint === undefined) fingerprints.set(filterKey, (fingerprint = scopeFingerprint(change.collection, filter, omitted)));
       let payload = payloads.get(fingerprint);
       if (payload === undefined) {
         const documents: StoredDocument[] = [];
