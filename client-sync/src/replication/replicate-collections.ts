@@ -5,48 +5,24 @@
  * `rejections$`, first-sync progress on `progress$`; chosen collections can be pulled first.
  * Not for auth (tokens come from `getAccessToken`), the status view, or which collections a role may see.
  */
-import type { RxCollection, RxReplicationPullStreamItem, RxReplicationWriteToMasterRow } from 'rxdb';
+import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import type { FetchLike, HttpTransportOptions, SyncTransport } from '../transport/create-http-transport';
 import type { ServerDocument, StreamEvent } from '../transport/sync-protocol';
 import { followLiveStream, type LiveStream, type LiveStreamBackoff } from './follow-live-stream';
 import { pullIntoEmpty } from './pull-into-empty';
+import { createPullHandler, type PullCheckpoint } from './pull-handler';
+import { createPushHandler, type PushConflict, type PushRejection } from './push-handler';
+
+export type { PullCheckpoint } from './pull-handler';
+export type { PushConflict, PushRejection } from './push-handler';
 import { refusedRowsOf } from './refused-rows';
 
 /** What every replicated document has; the rest is the collection's (the server validates it). */
 export type SyncDocument = ServerDocument;
 
-/**
- * RxDB stacks checkpoints with Object.assign (rx-storage-helper's stackCheckpoints), so a
- * checkpoint must be an object: the server's opaque string is wrapped, never looked into.
- */
-export interface PullCheckpoint {
-  readonly checkpoint: string;
-}
-
 export type SyncReplicationState = RxReplicationState<SyncDocument, PullCheckpoint>;
-
-export interface PushRejection {
-  readonly collection: string;
-  readonly id: string;
-  readonly code: string;
-  readonly message: string;
-}
-
-/**
- * A row another writer changed first: the server kept its state (`current`) and the local copy
- * has taken it (or, where the collection merges, a merge is pushed next). Refused rows are
- * rejections, not conflicts.
- */
-export interface PushConflict {
-  readonly collection: string;
-  readonly id: string;
-  /** What this device tried to write. */
-  readonly attempted: Readonly<Record<string, unknown>>;
-  /** The server's state that won. */
-  readonly current: SyncDocument;
-}
 
 export interface ReplicationFailure {
   /** The collection, or '*' for the live stream shared by all of them. */
@@ -137,8 +113,6 @@ export interface CollectionsReplication {
 }
 
 const defaultBatchSize = 100;
-/** Consecutive empty pages whose checkpoint still moved that one pull follows before handing back. */
-const maxEmptyPagesPerPull = 10;
 
 export function replicateCollections(options: ReplicateCollectionsOptions): CollectionsReplication {
   const { transport } = options;
@@ -166,60 +140,27 @@ export function replicateCollections(options: ReplicateCollectionsOptions): Coll
     }
   };
 
-  function pullPages(name: string) {
-    return async (last: PullCheckpoint | undefined, size: number) =>
-      reporting(name, 'pull', async () => {
-        // RxDB takes a page shorter than `size` as "nothing more", while the server promises only
-        // that the *last* page is empty (a first sync may end a page early). So pages are gathered
-        // until the batch is full or the server has nothing more: RxDB never stops too soon.
-        const documents: SyncDocument[] = [];
-        let checkpoint = last?.checkpoint;
-        let emptyPages = 0;
-        while (documents.length < size && emptyPages < maxEmptyPagesPerPull) {
-          const page = await transport.pull(name, checkpoint, size - documents.length);
-          const moved = page.checkpoint !== checkpoint;
-          checkpoint = page.checkpoint;
-          documents.push(...page.documents);
-          // Told page by page: a batch may gather several pages, and a first sync wants to show it moving.
-          if (page.documents.length > 0) {
-            const before = progress.get(name);
-            setProgress({ collection: name, received: (before?.received ?? 0) + page.documents.length, caughtUp: before?.caughtUp ?? false });
-          }
-          if (page.documents.length === 0) {
-            if (!moved) break;
-            emptyPages += 1;
-          }
-        }
-        return { documents, checkpoint: checkpoint === undefined ? undefined : { checkpoint } };
-      });
-  }
+  const pullPages = (name: string) =>
+    createPullHandler({
+      collection: name,
+      transport,
+      report: (run) => reporting(name, 'pull', run),
+      // Told page by page: a batch may gather several pages, and a first sync wants to show it moving.
+      onPage: (documents) => {
+        const before = progress.get(name);
+        setProgress({ collection: name, received: (before?.received ?? 0) + documents, caughtUp: before?.caughtUp ?? false });
+      },
+    });
 
-  function pushRows(collection: RxCollection) {
-    const name = collection.name;
-    const refused = refusedRowsOf(collection.database, name);
-    return async (rows: RxReplicationWriteToMasterRow<SyncDocument>[]) =>
-      reporting(name, 'push', async () => {
-        // Rows go as RxDB made them; the server ignores _meta, _rev and _attachments and judges
-        // `assumedMasterState` against what this caller may see of the stored document.
-        const answer = await transport.push(name, rows);
-        const refusedNow = new Set(answer.rejections.map((rejection) => rejection.id));
-        for (const rejection of answer.rejections) {
-          // Marked before RxDB resolves the conflicts below: a refused row takes the server's
-          // state, never a merge that would push the same refused change again.
-          refused.add(rejection.id);
-          rejections$.next({ collection: name, ...rejection });
-        }
-        for (const current of answer.conflicts) {
-          if (refusedNow.has(current.id)) continue;
-          const attempted = rows.find((row) => row.newDocumentState.id === current.id)?.newDocumentState;
-          if (attempted) conflicts$.next({ collection: name, id: current.id, attempted, current });
-        }
-        // The conflicts include the authoritative state of every refused row: the collection's
-        // conflict handler takes the server's side for those, so the local copy reverts and the
-        // upload queue never wedges on a row the server will never accept.
-        return answer.conflicts as SyncDocument[];
-      });
-  }
+  const pushRows = (collection: RxCollection) =>
+    createPushHandler({
+      collection: collection.name,
+      transport,
+      refused: refusedRowsOf(collection.database, collection.name),
+      report: (run) => reporting(collection.name, 'push', run),
+      onRejection: (rejection) => rejections$.next(rejection),
+      onConflict: (conflict) => conflicts$.next(conflict),
+    });
 
   const firstNames = new Set(options.first ?? []);
   const pullOnly = new Set(options.pullOnly ?? []);
