@@ -1,6 +1,6 @@
-import { orderStatuses, sampleDocument, validateDocument, type Order, type OrderStatus } from '@oa/schema';
+import { canTransitionOrder, isTerminalOrderStatus, orderStatuses, orderTransitions, sampleDocument, validateDocument, type Order, type OrderStatus } from '@oa/schema';
 import { describe, expect, it } from 'vitest';
-import { canTransitionOrder, isTerminalOrderStatus, maxStatusHistory, orderTransitions, transitionOrder } from './order-status';
+import { maxStatusHistory, transitionOrder } from './order-status';
 
 const at = '2026-11-24T10:00:00.000Z';
 const order = (overrides: Partial<Order> = {}): Order => sampleDocument('orders', overrides) as Order;

@@ -4,20 +4,7 @@
  * returns its effects (stock to give back, a payment to void) as data for the caller.
  * `rejected` is only ever set when an order is built (build-order.ts), never by a transition.
  */
-import {
-  canTransitionOrder,
-  isOrderStatus,
-  isTerminalOrderStatus,
-  orderSchema,
-  orderStatuses,
-  orderTransitions,
-  type Order,
-  type OrderStatus,
-} from '@oa/schema';
-
-// The table and its predicates live in @oa/schema, so the apps offer exactly the moves this
-// server accepts; re-exported here for the server's own callers and tests.
-export { canTransitionOrder, isTerminalOrderStatus, orderTransitions };
+import { canTransitionOrder, isOrderStatus, isTerminalOrderStatus, orderSchema, orderStatuses, orderTransitions, type Order, type OrderStatus } from '@oa/schema';
 
 /** The most status-history entries an order keeps (the schema's limit). */
 export const maxStatusHistory = 50;
