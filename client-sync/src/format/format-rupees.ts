@@ -5,15 +5,3 @@ const rupeesAndPaise = new Intl.NumberFormat('en-IN', { style: 'currency', curre
 export function formatRupees(amount: number): string {
   return Number.isInteger(amount) ? wholeRupees.format(amount) : rupeesAndPaise.format(amount);
 }
-
-/** An instant's calendar day in India ('YYYY-MM-DD'): India is UTC+5:30 all year, so no time-zone database is needed. */
-export function toIndiaDay(iso: string): string {
-  return new Date(Date.parse(iso) + 330 * 60_000).toISOString().slice(0, 10);
-}
-
-const dateTime = new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Kolkata' });
-
-/** An instant as a person in India reads it: "1 Mar 2026, 4:10 pm". */
-export function formatIndiaDateTime(iso: string): string {
-  return dateTime.format(new Date(iso));
-}

@@ -4,7 +4,7 @@
  * survives a reload) and broadcasts it on the app's channel; the other tabs, which hold no
  * replication, show that.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { localPendingPersistence } from '../browser/local-pending-persistence';
 import type { CollectionsReplication } from '../replication/replicate-collections';
 import { createSyncStatus, type SyncStatus } from '../status/create-sync-status';
@@ -34,21 +34,25 @@ export function useSyncStatus(replication: CollectionsReplication | undefined, {
   );
   const own = useObservable<SyncStatus | undefined>(status$, undefined);
   const [shared, setShared] = useState<SyncStatus | undefined>();
-  const latest = useRef<SyncStatus | undefined>(undefined);
 
   useEffect(() => {
     if (typeof BroadcastChannel === 'undefined') return;
     const channel = new BroadcastChannel(channelName);
-    if (replication) {
-      // Leading: answer every newcomer, and say so when this tab goes away.
-      const onMessage = (event: MessageEvent) => {
-        if (parseSharedStatus(event.data)?.kind === 'ask' && latest.current) channel.postMessage(toSharedStatus(latest.current));
-      };
+    if (status$) {
+      // Leading: tell the other tabs every change, answer newcomers, and say so when this tab goes away.
+      let latest: SyncStatus | undefined;
+      const subscription = status$.subscribe((status) => {
+        latest = status;
+        channel.postMessage(toSharedStatus(status));
+      });
+      channel.addEventListener('message', (event) => {
+        if (parseSharedStatus(event.data)?.kind === 'ask' && latest) channel.postMessage(toSharedStatus(latest));
+      });
       const onHide = () => channel.postMessage({ kind: 'gone' });
-      channel.addEventListener('message', onMessage);
       window.addEventListener('pagehide', onHide);
       return () => {
         window.removeEventListener('pagehide', onHide);
+        subscription.unsubscribe();
         channel.close();
       };
     }
@@ -59,16 +63,7 @@ export function useSyncStatus(replication: CollectionsReplication | undefined, {
     });
     channel.postMessage({ kind: 'ask' });
     return () => channel.close();
-  }, [replication, channelName]);
-
-  // The leader tells the others each change of its status.
-  useEffect(() => {
-    latest.current = own;
-    if (!replication || !own || typeof BroadcastChannel === 'undefined') return;
-    const channel = new BroadcastChannel(channelName);
-    channel.postMessage(toSharedStatus(own));
-    channel.close();
-  }, [own, replication, channelName]);
+  }, [status$, channelName]);
 
   return replication ? { role: 'leader', status: own } : { role: 'follower', status: shared };
 }

@@ -4,7 +4,7 @@
  * looked, the next statuses the server's state machine allows (the big buttons), and what an
  * order reads like. No React, no RxDB.
  */
-import { toIndiaDay } from '@oa/client-sync';
+import { matchesAllWords, toIndiaDay, toSearchWords } from '@oa/client-sync';
 import { nextOrderStatuses, type Order, type OrderStatus, type Payment, type User } from '@oa/schema';
 
 export interface OrderFilter {
@@ -48,11 +48,9 @@ export function toStatusActions(status: OrderStatus): StatusAction[] {
   return nextOrderStatuses(status).map((to) => ({ to, label: actionLabels[to] ?? toStatusLabel(to), danger: to === 'cancelled' }));
 }
 
-const fold = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-
 function matches(order: Order, customer: Customer | undefined, search: string): boolean {
-  const haystack = fold([order.orderId, customer?.name ?? '', customer?.email ?? '', order.shippingAddress.name, order.shippingAddress.phone, customer?.phone ?? ''].join(' '));
-  return fold(search).split(/\s+/).filter(Boolean).every((word) => haystack.includes(word));
+  const text = [order.orderId, customer?.name ?? '', customer?.email ?? '', order.shippingAddress.name, order.shippingAddress.phone, customer?.phone ?? ''].join(' ');
+  return matchesAllWords(text, toSearchWords(search));
 }
 
 /** The orders a filter shows, newest first. */

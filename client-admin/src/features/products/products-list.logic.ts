@@ -2,6 +2,7 @@
  * The admin's product list, as pure rules: which products a search and an active/inactive filter
  * show (by name, A to Z), and how a price reads in rupees. No React: the page only renders this.
  */
+import { matchesAllWords, toSearchWords } from '@oa/client-sync';
 import type { Product } from '@oa/schema';
 
 export type ProductStatusFilter = 'all' | 'active' | 'inactive';
@@ -14,18 +15,11 @@ export interface ProductListQuery {
 
 type Listed = Pick<Product, 'name' | 'slug' | 'isActive'>;
 
-function toSearchable(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
-}
-
 export function filterProducts<P extends Listed>(products: readonly P[], query: ProductListQuery): P[] {
-  const words = toSearchable(query.search).split(/\s+/).filter(Boolean);
+  const words = toSearchWords(query.search);
   return products
     .filter((product) => query.status === 'all' || product.isActive === (query.status === 'active'))
-    .filter((product) => {
-      const haystack = `${toSearchable(product.name)} ${product.slug}`;
-      return words.every((word) => haystack.includes(word));
-    })
+    .filter((product) => matchesAllWords(`${product.name} ${product.slug}`, words))
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
 }
 

@@ -3,6 +3,7 @@
  * with hidden and deleted ones a filter away), each review's state in words, and the moves it
  * allows (approve, hide, delete, restore). No React, no RxDB.
  */
+import { matchesAllWords, toSearchWords } from '@oa/client-sync';
 import type { Review } from '@oa/schema';
 
 export type ReviewState = 'shown' | 'hidden' | 'deleted';
@@ -29,16 +30,10 @@ export function toModerationMoves(review: Pick<Review, 'isApproved' | 'isDeleted
   }
 }
 
-const fold = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-
 export function selectReviews(reviews: readonly Review[], filter: ModerationFilter, search: string, productNames: ReadonlyMap<string, string>): Review[] {
-  const words = fold(search).split(/\s+/).filter(Boolean);
+  const words = toSearchWords(search);
   return reviews
     .filter((review) => !review._deleted && (filter === 'all' || toReviewState(review) === filter))
-    .filter((review) => {
-      if (words.length === 0) return true;
-      const text = fold([review.comment, review.title ?? '', review.userName ?? '', productNames.get(review.productId) ?? ''].join(' '));
-      return words.every((word) => text.includes(word));
-    })
+    .filter((review) => matchesAllWords([review.comment, review.title ?? '', review.userName ?? '', productNames.get(review.productId) ?? ''].join(' '), words))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

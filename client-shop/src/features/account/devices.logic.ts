@@ -3,6 +3,7 @@
  * recently used, each with a readable name and when it was last used. Ended or expired sessions
  * are left out. No React, no RxDB.
  */
+import { formatIndiaDateTime } from '@oa/client-sync';
 import type { Session } from '@oa/schema';
 
 export type DeviceSession = Pick<Session, 'id' | 'deviceName' | 'lastUsedAt' | 'expiresAt'> & Partial<Pick<Session, '_deleted' | 'revokedAt'>>;
@@ -14,8 +15,6 @@ export interface DeviceView {
   readonly current: boolean;
 }
 
-const dateTime = new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Kolkata' });
-
 export function toDeviceViews(sessions: readonly DeviceSession[], currentId: string | undefined, now: Date): DeviceView[] {
   return sessions
     .filter((session) => session._deleted !== true && !session.revokedAt && Date.parse(session.expiresAt) > now.getTime())
@@ -23,7 +22,7 @@ export function toDeviceViews(sessions: readonly DeviceSession[], currentId: str
     .map((session) => ({
       id: session.id,
       name: session.deviceName.trim() || 'Unknown device',
-      lastUsed: dateTime.format(new Date(session.lastUsedAt)),
+      lastUsed: formatIndiaDateTime(session.lastUsedAt),
       current: session.id === currentId,
     }));
 }

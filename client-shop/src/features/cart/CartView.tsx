@@ -3,8 +3,8 @@
  * local prices, and the way to checkout. A visitor's cart works the same and joins their
  * account's cart when they sign in.
  */
+import { formatRupees } from '@oa/client-sync';
 import { Link } from '../../shell/router';
-import { formatRupees } from '../catalogue/catalogue.logic';
 import { maxQuantity, toCartTotal, type CartLine } from './cart.logic';
 
 export interface CartViewProps {

@@ -1,7 +1,8 @@
 /** One product in the list: picture, name (a link to its page), price in rupees, stock, rating, and the cart and wishlist buttons. */
+import { formatRupees } from '@oa/client-sync';
 import { Link } from '../../shell/router';
 import { toStars } from '../reviews/reviews.logic';
-import { formatRupees, toImages, toStockLabel, toStockState, type CatalogueProduct } from './catalogue.logic';
+import { toImages, toStockLabel, toStockState, type CatalogueProduct } from './catalogue.logic';
 
 export interface ProductCardProps {
   readonly product: CatalogueProduct;

@@ -1,5 +1,6 @@
+import { formatRupees, toSearchWords } from '@oa/client-sync';
 import { describe, expect, it } from 'vitest';
-import { formatRupees, selectProducts, sortCategories, toImages, toSearchWords, toStockLabel, toStockState } from './catalogue.logic';
+import { selectProducts, sortCategories, toImages, toStockLabel, toStockState } from './catalogue.logic';
 
 describe('formatRupees', () => {
   it.each([

@@ -3,6 +3,7 @@
  * products a search, a category filter and a sort show, a page at a time. No React, no RxDB:
  * plain data in, data out.
  */
+import { matchesAllWords, toSearchWords } from '@oa/client-sync';
 
 /** What the list needs of a product (a subset of @oa/schema's Product). */
 export interface CatalogueProduct {
@@ -31,9 +32,6 @@ export interface CatalogueCategory {
 
 /** Below this many, the shopper is told how few are left. */
 export const lowStockThreshold = 10;
-
-/** ₹ with Indian digit grouping (shared with the admin app): 60 → "₹60", 123456.5 → "₹1,23,456.5". */
-export { formatRupees } from '@oa/client-sync';
 
 export type StockState = 'in-stock' | 'low' | 'out';
 
@@ -72,16 +70,8 @@ export interface ProductQuery {
   readonly sort?: SortOrder | undefined;
 }
 
-/** Lower case without accents, so "laddu" finds "Laddū". */
-const fold = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-
-export const toSearchWords = (search: string | undefined): string[] => fold(search ?? '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-
-function matchesAll(product: CatalogueProduct, words: readonly string[]): boolean {
-  if (words.length === 0) return true;
-  const text = fold([product.name, product.unit ?? '', product.description ?? '', ...(product.tags ?? [])].join(' '));
-  return words.every((word) => text.includes(word));
-}
+const matchesAll = (product: CatalogueProduct, words: readonly string[]): boolean =>
+  words.length === 0 || matchesAllWords([product.name, product.unit ?? '', product.description ?? '', ...(product.tags ?? [])].join(' '), words);
 
 /** One collator for every comparison: sorting thousands of products with localeCompare would build one per call. */
 const collator = new Intl.Collator('en-IN');

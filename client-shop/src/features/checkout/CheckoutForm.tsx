@@ -3,10 +3,10 @@
  * and the totals. Placing the order works offline: it waits on the device and goes up when the
  * network returns; the server prices it from its own catalogue.
  */
+import { formatRupees } from '@oa/client-sync';
 import { useState, type FormEvent } from 'react';
 import type { Address } from '@oa/schema';
 import { AddressFields } from '../address/AddressFields';
-import { formatRupees } from '../catalogue/catalogue.logic';
 import { toCartTotal, type CartLine } from '../cart/cart.logic';
 import { canAddAddress, toDefaultAddress, toShippingAddress, type SavedAddress } from '../profile/profile.logic';
 import { checkAddress, emptyAddressForm, toAddressSummary, toShippingFee, type AddressForm } from './checkout.logic';

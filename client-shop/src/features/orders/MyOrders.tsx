@@ -3,10 +3,8 @@
  * reload), or "Waiting to sync" while it is still on the device, or why it was not placed, with
  * the way on: put its items back in the cart.
  */
-import { formatRupees } from '../catalogue/catalogue.logic';
+import { formatIndiaDateTime, formatRupees } from '@oa/client-sync';
 import type { OrderView } from './orders.logic';
-
-const day = new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Kolkata' });
 
 export interface MyOrdersProps {
   readonly orders: readonly OrderView[];
@@ -26,7 +24,7 @@ export function MyOrders({ orders, onBackToCart }: MyOrdersProps) {
               {order.status}
             </span>
             <span className="order__summary">
-              {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'} · {formatRupees(order.total)} · {day.format(new Date(order.placedAt))}
+              {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'} · {formatRupees(order.total)} · {formatIndiaDateTime(order.placedAt)}
             </span>
             <span className="order__items">{order.items.map((item) => `${item.name} × ${item.quantity}`).join(', ')}</span>
             {order.note ? <p className="order__note">{order.note}</p> : null}

@@ -3,9 +3,10 @@
  * buttons, its approved reviews with the average rating, and the review form for a signed-in
  * shopper who has not reviewed it yet. All from the device's databases, so it works offline.
  */
+import { formatRupees } from '@oa/client-sync';
 import { useState } from 'react';
 import { Link } from '../../shell/router';
-import { formatRupees, toImages, toStockLabel, toStockState, type CatalogueProduct } from '../catalogue/catalogue.logic';
+import { toImages, toStockLabel, toStockState, type CatalogueProduct } from '../catalogue/catalogue.logic';
 import { ReviewForm, type ReviewFormProps } from '../reviews/ReviewForm';
 import { ReviewList } from '../reviews/ReviewList';
 import type { ReviewView } from '../reviews/reviews.logic';

@@ -1,7 +1,6 @@
 /** A product's reviews with the average rating; the shopper's own shows "Sending…" until the server has it. */
+import { formatIndiaDate } from '@oa/client-sync';
 import { summarizeRatings, toStars, type ReviewView } from './reviews.logic';
-
-const day = new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeZone: 'Asia/Kolkata' });
 
 export function ReviewList({ reviews }: { reviews: readonly ReviewView[] }) {
   const published = reviews.filter((review) => !review.waiting);
@@ -26,7 +25,7 @@ export function ReviewList({ reviews }: { reviews: readonly ReviewView[] }) {
             </p>
             <p className="review__text">{review.text}</p>
             <p className="review__by">
-              {review.author} · {day.format(new Date(review.date))}
+              {review.author} · {formatIndiaDate(review.date)}
               {review.waiting ? <span className="review__waiting"> · Sending…</span> : null}
             </p>
           </li>

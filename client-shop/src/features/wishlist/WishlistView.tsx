@@ -1,6 +1,7 @@
 /** The wishlist: saved products with "Move to cart" and "Remove"; works offline and follows the shopper across devices. */
+import { formatRupees } from '@oa/client-sync';
 import { Link } from '../../shell/router';
-import { formatRupees, toStockLabel, toStockState, type CatalogueProduct } from '../catalogue/catalogue.logic';
+import { toStockLabel, toStockState, type CatalogueProduct } from '../catalogue/catalogue.logic';
 
 export interface WishlistViewProps {
   readonly products: readonly CatalogueProduct[];
