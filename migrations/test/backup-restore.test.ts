@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleDocument } from '@oa/schema';
 import type { Storage } from '@oa/sync-server/storage';
+import { sha256 } from '../src/backup/backup-manifest';
 import { readBackup } from '../src/backup/read-backup';
 import { restoreBackup } from '../src/backup/restore-backup';
 import { writeBackup } from '../src/backup/write-backup';
@@ -74,6 +75,16 @@ describe('restore', () => {
     expect((await maintenance.ledger.list()).map((e) => e.id)).toEqual(['0001-legacy-product-merge']);
   });
 
+  it('brings sessions back ended, so a token revoked or rotated since the backup never works again', async () => {
+    const session = { ...sampleDocument('sessions'), id: 's1', userId: 'u1', revokedAt: undefined } as Record<string, unknown>;
+    delete session.revokedAt;
+    await storage.write('sessions', [{ id: 's1', expectedSeq: null, doc: session as never }]);
+    const { folder } = await writeBackup({ storage, ledger: maintenance.ledger, root });
+    await restoreBackup({ storage, ledger: maintenance.ledger, backup: readBackup(folder), now: () => new Date('2026-12-01T00:00:00.000Z') });
+    const [restored] = await storage.readByIds('sessions', ['s1']);
+    expect(restored!.doc).toMatchObject({ _deleted: true, revokedAt: '2026-12-01T00:00:00.000Z' });
+  });
+
   it('restores into an empty database', async () => {
     const { folder } = await writeBackup({ storage, ledger: maintenance.ledger, root });
     const fresh = createSqliteTarget();
@@ -110,6 +121,19 @@ describe('restore', () => {
     const before = await storage.latestCheckpoint('products');
     expect(() => readBackup(folder)).toThrow(expect.objectContaining({ code, message: expect.stringMatching(message) }));
     expect(await storage.latestCheckpoint('products')).toBe(before);
+  });
+
+  it('refuses a backup in which two lines of a file share an id, before changing anything', async () => {
+    const { folder } = await writeBackup({ storage, ledger: maintenance.ledger, root });
+    const file = join(folder, 'products.jsonl');
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    const text = `${lines[0]}\n${lines[0]}\n`;
+    writeFileSync(file, text);
+    const manifestPath = join(folder, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    manifest.parts.products = { ...manifest.parts.products, count: 2, sha256: sha256(text) };
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    expect(() => readBackup(folder)).toThrow(expect.objectContaining({ code: 'BACKUP_DAMAGED', message: expect.stringMatching(/repeats the id p1/) }));
   });
 
   it('says when there is no backup at the path', () => {

@@ -1,12 +1,12 @@
 /**
  * Reads a backup folder and checks all of it before anything is restored: the manifest is there
  * and of this format, every collection and the ledger are listed, every file exists, matches its
- * checksum and count, and every line is a document with an id. Anything else refuses the restore
+ * checksum and count, and every line is a document with a valid id no other line of its file has. Anything else refuses the restore
  * with BACKUP_NOT_FOUND, BACKUP_INCOMPLETE or BACKUP_DAMAGED and says which file and why.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { collectionNames, type CollectionName } from '@oa/schema';
+import { collectionNames, idSchema, type CollectionName } from '@oa/schema';
 import { MigrationError } from '../errors';
 import type { LedgerEntry } from '../runner/ledger';
 import { backupFormat, ledgerPart, manifestFile, sha256, type BackupManifest } from './backup-manifest';
@@ -56,10 +56,15 @@ export function readBackup(path: string): BackupContents {
   const collections = new Map<CollectionName, Array<Record<string, unknown> & { id: string; _deleted: boolean }>>();
   for (const name of collectionNames) {
     const docs = readPart(name);
+    const seen = new Set<string>();
     docs.forEach((doc, index) => {
-      if (typeof doc.id !== 'string' || typeof doc._deleted !== 'boolean') {
-        throw new MigrationError('BACKUP_DAMAGED', `${manifest.parts[name]!.file} line ${index + 1} is not a stored document (no id or _deleted)`);
+      const where = `${manifest.parts[name]!.file} line ${index + 1}`;
+      if (!idSchema.safeParse(doc.id).success || typeof doc._deleted !== 'boolean') {
+        throw new MigrationError('BACKUP_DAMAGED', `${where} is not a stored document (no valid id or _deleted)`);
       }
+      // Two lines with one id would restore only the last: refused, never a silent loss.
+      if (seen.has(doc.id as string)) throw new MigrationError('BACKUP_DAMAGED', `${where} repeats the id ${String(doc.id)}`);
+      seen.add(doc.id as string);
     });
     collections.set(name, docs as Array<Record<string, unknown> & { id: string; _deleted: boolean }>);
   }

@@ -5,13 +5,17 @@
  * did not exist then) instead of keeping what it has: restoring old sequence numbers would hide
  * the rollback from clients. `updatedAt` is the restore's time (the storage stamps every write).
  * Run it with the servers stopped; a document a server changes meanwhile is retried, then refused.
+ * Sessions come back ended: a restored session would bring back refresh tokens revoked or rotated
+ * away since the backup, so after a restore everyone signs in again.
  */
-import { collectionNames, isDeepEqual } from '@oa/schema';
+import { collectionNames, isDeepEqual, type CollectionName } from '@oa/schema';
 import type { Storage, StoredRow } from '@oa/sync-server/storage';
 import { readAllRows } from '../database/read-all-rows';
 import { MigrationError } from '../errors';
 import type { Ledger } from '../runner/ledger';
 import type { BackupContents } from './read-backup';
+
+type BackedUpDocument = Record<string, unknown> & { id: string; _deleted: boolean };
 
 export interface RestoreFigures {
   written: number;
@@ -19,11 +23,17 @@ export interface RestoreFigures {
   unchanged: number;
 }
 
-export async function restoreBackup(options: { readonly storage: Storage; readonly ledger: Ledger; readonly backup: BackupContents }): Promise<Record<string, RestoreFigures>> {
+export async function restoreBackup(options: {
+  readonly storage: Storage;
+  readonly ledger: Ledger;
+  readonly backup: BackupContents;
+  readonly now?: () => Date;
+}): Promise<Record<string, RestoreFigures>> {
   const { storage, backup } = options;
+  const at = (options.now ?? (() => new Date()))().toISOString();
   const figures: Record<string, RestoreFigures> = {};
   for (const collection of collectionNames) {
-    const wanted = new Map(backup.collections.get(collection)!.map((doc) => [doc.id, doc]));
+    const wanted = new Map(backup.collections.get(collection)!.map((doc) => [doc.id, toRestoredState(collection, doc, at)]));
     const current = new Map((await readAllRows(storage, collection)).map((row) => [row.doc.id, row]));
     const counts: RestoreFigures = { written: 0, deleted: 0, unchanged: 0 };
     // Deletions first: a document that did not exist at backup time gives up its unique values
@@ -46,6 +56,12 @@ export async function restoreBackup(options: { readonly storage: Storage; readon
   }
   await options.ledger.replaceAll(backup.ledger);
   return figures;
+}
+
+/** What a backed-up document is restored as: itself, except a live session, which comes back ended. */
+export function toRestoredState(collection: CollectionName, doc: BackedUpDocument, at: string): BackedUpDocument {
+  if (collection !== 'sessions' || doc._deleted) return doc;
+  return { ...doc, _deleted: true, revokedAt: typeof doc.revokedAt === 'string' ? doc.revokedAt : at };
 }
 
 function isSameState(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
