@@ -7,9 +7,8 @@ import { minSupportedProtocolVersion } from '@oa/schema';
 import { z } from 'zod';
 import { defaultCorsOrigins } from './http/cors';
 import { StorageError } from './storage/errors';
-import { parseDatabaseUrl, type DatabaseTarget } from './storage/create-storage';
+import { defaultDatabaseUrl, parseDatabaseUrl, type DatabaseTarget } from './storage/create-storage';
 
-export const defaultDatabaseUrl = 'file:./data/platform.db';
 
 export interface Config {
   readonly port: number;

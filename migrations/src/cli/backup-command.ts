@@ -1,7 +1,8 @@
 /** `npm run backup [-- --out <dir>]`: every collection and the ledger to `<dir>/<timestamp>/` (BACKUP_DIR, default ./backups). */
 import { parseArgs } from 'node:util';
 import { writeBackup } from '../backup/write-backup';
-import { defaultDatabaseUrl, openTarget, type Target } from '../database/open-target';
+import { defaultDatabaseUrl } from '@oa/sync-server/storage';
+import { openTarget, type Target } from '../database/open-target';
 import { MigrationError } from '../errors';
 import { openLegacySource } from '../legacy/open-legacy-source';
 import { parseCommandArgs, type Io } from './run-cli';

@@ -5,7 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { writeBackup } from '../backup/write-backup';
-import { defaultDatabaseUrl, openTarget } from '../database/open-target';
+import { defaultDatabaseUrl } from '@oa/sync-server/storage';
+import { openTarget } from '../database/open-target';
 import { MigrationError } from '../errors';
 import { openLegacySource } from '../legacy/open-legacy-source';
 import { runLegacyMerge } from '../legacy/run-legacy-merge';

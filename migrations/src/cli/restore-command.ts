@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { readBackup } from '../backup/read-backup';
 import { restoreBackup } from '../backup/restore-backup';
 import { writeBackup } from '../backup/write-backup';
-import { defaultDatabaseUrl, openTarget } from '../database/open-target';
+import { defaultDatabaseUrl } from '@oa/sync-server/storage';
+import { openTarget } from '../database/open-target';
 import { MigrationError } from '../errors';
 import { parseCommandArgs, type Io } from './run-cli';
 

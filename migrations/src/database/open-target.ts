@@ -5,18 +5,13 @@
  * are loaded only when used, as the server does, so an embedded set-up never loads the driver.
  */
 import { collectionNames, collections } from '@oa/schema';
-import { isStorageError, type Storage } from '@oa/sync-server/storage';
-// The server's package exports only the port; its URL rules and adapter choice are reached by path
-// so that migrations read DATABASE_URL exactly as the server does.
-import { createStorage, parseDatabaseUrl, type DatabaseTarget } from '../../../sync-server/src/storage/create-storage';
-import { databaseNameFromUrl } from '../../../sync-server/src/storage/mongodb/database-name-from-url';
+// The server's own URL rules and adapter choice, so migrations read DATABASE_URL exactly as it does.
+import { createStorage, databaseNameFromUrl, isStorageError, parseDatabaseUrl, type DatabaseTarget, type Storage } from '@oa/sync-server/storage';
 import { MigrationError } from '../errors';
 import type { Maintenance } from '../runner/ledger';
 
 export interface Target {
   readonly database: DatabaseTarget;
-  /** The MongoDB database name, for a MongoDB target. */
-  readonly databaseName?: string;
   /** Opened only when first asked for (a command that reads only the ledger never opens it). */
   storage(): Promise<Storage>;
   /** The storage with every collection and index set up, as the server does at start. */
@@ -25,7 +20,6 @@ export interface Target {
   close(): Promise<void>;
 }
 
-export const defaultDatabaseUrl = 'file:./data/platform.db';
 
 export async function openTarget(databaseUrl: string, options: { readonly cwd?: string; readonly readOnly?: boolean } = {}): Promise<Target> {
   const cwd = options.cwd ?? process.cwd();
@@ -35,11 +29,10 @@ export async function openTarget(databaseUrl: string, options: { readonly cwd?: 
   } catch (error) {
     throw new MigrationError('BAD_ARGUMENTS', isStorageError(error) ? error.message : String(error));
   }
-  const databaseName = database.kind === 'mongodb' ? databaseNameFromUrl(database.url) : undefined;
   const maintenance =
     database.kind === 'sqlite'
       ? (await import('./sqlite/open-sqlite-maintenance')).openSqliteMaintenance(database.path, { readOnly: options.readOnly ?? false })
-      : await (await import('./mongodb/open-mongodb-maintenance')).openMongoMaintenance(database.url, databaseName!);
+      : await (await import('./mongodb/open-mongodb-maintenance')).openMongoMaintenance(database.url, databaseNameFromUrl(database.url));
   let opened: Promise<Storage> | undefined;
   let readied: Promise<Storage> | undefined;
   const storage = (): Promise<Storage> => {
@@ -50,7 +43,6 @@ export async function openTarget(databaseUrl: string, options: { readonly cwd?: 
   };
   return {
     database,
-    ...(databaseName ? { databaseName } : {}),
     storage,
     ready() {
       readied ??= storage().then(async (s) => {

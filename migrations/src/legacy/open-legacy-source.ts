@@ -4,7 +4,7 @@
  * itself, in place (the mission's case: the old backends' `online_annavaram`). A SQLite target
  * with nothing given has no legacy source.
  */
-import { databaseNameFromUrl } from '../../../sync-server/src/storage/mongodb/database-name-from-url';
+import { databaseNameFromUrl } from '@oa/sync-server/storage';
 import type { Target } from '../database/open-target';
 import { openFolderSource } from './folder/open-folder-source';
 import type { LegacySource } from './legacy-source';
@@ -18,6 +18,6 @@ export async function openLegacySource(given: string | undefined, target: Target
   const databaseName = databaseNameFromUrl(url);
   // In place: the same server and database as the platform's. Legacy documents are then moved out
   // of the platform's collections; from another database they are only ever read and backed up.
-  const inPlace = targetUrl !== undefined && url === targetUrl && databaseName === target.databaseName;
+  const inPlace = targetUrl !== undefined && url === targetUrl;
   return openMongoSource({ url, databaseName, inPlace });
 }

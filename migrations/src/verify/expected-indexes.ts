@@ -4,7 +4,7 @@
  * SQLite keeps `id` unique as a column constraint, which has no index name to check.
  */
 import { collections, type CollectionName } from '@oa/schema';
-import { ownerFieldsOf, syncIndexName } from '../../../sync-server/src/storage/sync-indexes';
+import { ownerFieldsOf, syncIndexName } from '@oa/sync-server/storage';
 
 export function expectedIndexes(collection: CollectionName, kind: 'sqlite' | 'mongodb'): string[] {
   return [

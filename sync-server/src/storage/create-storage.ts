@@ -8,6 +8,9 @@ import { StorageError } from './errors';
 import type { Storage, StorageOptions } from './port';
 import { openSqliteStorage } from './sqlite/open-sqlite-storage';
 
+/** Where the server (and the operator commands) keep their data when DATABASE_URL is unset. */
+export const defaultDatabaseUrl = 'file:./data/platform.db';
+
 export type DatabaseTarget =
   | { readonly kind: 'sqlite'; readonly path: string }
   | { readonly kind: 'mongodb'; readonly url: string };

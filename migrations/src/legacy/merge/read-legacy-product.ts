@@ -3,6 +3,7 @@
  * merging: which legacy names map to which field, how prices and flags are parsed, which fields
  * are left behind (they stay in the `_backup` collections). Pure; every problem names the document.
  */
+import { idSchema } from '@oa/schema';
 import type { Problem } from '../../errors';
 import type { LegacyRecord } from '../legacy-record';
 import { parsePrice } from './parse-price';
@@ -59,7 +60,6 @@ export const productFieldNames = {
 } as const satisfies Record<keyof LegacyProductFields, readonly string[]>;
 
 const known = new Set<string>(['_id', '__v', 'id', ...Object.values(productFieldNames).flat()]);
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export function readLegacyProduct(record: LegacyRecord, side: ProductSide): { product?: LegacyProduct; problems: Problem[] } {
   const { doc } = record;
@@ -71,7 +71,7 @@ export function readLegacyProduct(record: LegacyRecord, side: ProductSide): { pr
     problems.push({ code, where, message });
   };
   if (id === undefined) problem('MISSING_FIELD', 'no _id');
-  else if (!idPattern.test(id)) problem('INVALID_FIELD', `_id ${JSON.stringify(id)} cannot be a platform id (letters, digits, "-", "_", at most 64)`);
+  else if (!idSchema.safeParse(id).success) problem('INVALID_FIELD', `_id ${JSON.stringify(id)} cannot be a platform id (letters, digits, "-", "_", at most 64)`);
 
   const pick = (names: readonly string[]): [string, unknown] | undefined => {
     for (const name of names) {

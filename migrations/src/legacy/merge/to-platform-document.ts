@@ -4,12 +4,11 @@
  * the legacy alias pairs are filled by the schema's normaliser. Other fields are kept untouched:
  * nothing of an order is thrown away. Pure.
  */
-import { collections, type CollectionName } from '@oa/schema';
+import { collections, idSchema, type CollectionName } from '@oa/schema';
 import type { Problem } from '../../errors';
 import type { LegacyRecord } from '../legacy-record';
 import { objectIdTime } from './read-legacy-product';
 
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export function toPlatformDocument(
   collection: CollectionName,
@@ -21,7 +20,7 @@ export function toPlatformDocument(
   const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined;
   if (id === undefined) return { problems: [{ code: 'MISSING_FIELD', where: record.where, message: 'no _id' }] };
   const where = `${record.where} (_id ${id})`;
-  if (!idPattern.test(id)) return { problems: [{ code: 'INVALID_FIELD', where, message: `_id ${JSON.stringify(id)} cannot be a platform id` }] };
+  if (!idSchema.safeParse(id).success) return { problems: [{ code: 'INVALID_FIELD', where, message: `_id ${JSON.stringify(id)} cannot be a platform id` }] };
   const createdAt = toInstant(rest.createdAt ?? created_at) ?? objectIdTime(id) ?? now;
   const doc = {
     ...rest,
