@@ -3,7 +3,7 @@
  * the server with every problem listed, rather than failing later on the first request.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { minSupportedProtocolVersion } from '@oa/schema';
+import { minAdminPasswordLength, minSupportedProtocolVersion } from '@oa/schema';
 import { z } from 'zod';
 import { defaultCorsOrigins } from './http/cors';
 import { StorageError } from './storage/errors';
@@ -56,7 +56,7 @@ const environmentSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(31_536_000).default(2_592_000),
   ADMIN_EMAIL: z.email().default('admin@annavaram.local'),
-  ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD must be at least 12 characters').max(256).optional(),
+  ADMIN_PASSWORD: z.string().min(minAdminPasswordLength, `ADMIN_PASSWORD must be at least ${minAdminPasswordLength} characters`).max(256).optional(),
   SEED_DEMO_CATALOG: booleanFlag.default(true),
   SYNC_DIAGNOSTICS: booleanFlag.default(false),
   TRUST_PROXY: booleanFlag.default(false),

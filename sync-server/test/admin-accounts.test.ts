@@ -65,10 +65,10 @@ describe('admins managing admins over HTTP', () => {
     const short = await createAdmin({ email: 'short@example.com', name: 'Short', password: 'seven77' });
     expect(short.status).toBe(400);
     expect(short.json.error).toEqual({ code: 'VALIDATION_FAILED', message: expect.stringContaining('password') });
-    const noEmail = await createAdmin({ name: 'Nobody', password: 'long enough' });
+    const noEmail = await createAdmin({ name: 'Nobody', password: 'long enough!!' });
     expect(noEmail.json.error.message).toContain('email');
     // A role or a hash is never taken from a client, not even an admin.
-    const extra = await createAdmin({ email: 'extra@example.com', name: 'Extra', password: 'long enough', passwordHash: 'scrypt$x' });
+    const extra = await createAdmin({ email: 'extra@example.com', name: 'Extra', password: 'long enough!!', passwordHash: 'scrypt$x' });
     expect(extra.status).toBe(400);
     expect(extra.json.error.code).toBe('VALIDATION_FAILED');
     const notJson = await fetch(`${server.url}/admin/admins`, {
@@ -81,13 +81,13 @@ describe('admins managing admins over HTTP', () => {
   });
 
   it('admits only admins: 401 without a token, 403 for a shopper, before reading the body', async () => {
-    const anonymous = await createAdmin({ email: 'x@example.com', name: 'X', password: 'long enough' }, '');
+    const anonymous = await createAdmin({ email: 'x@example.com', name: 'X', password: 'long enough!!' }, '');
     expect(anonymous.status).toBe(401);
     expect(anonymous.json.error.code).toBe('UNAUTHENTICATED');
-    const shopper = await createAdmin({ email: 'x@example.com', name: 'X', password: 'long enough' }, alice.accessToken);
+    const shopper = await createAdmin({ email: 'x@example.com', name: 'X', password: 'long enough!!' }, alice.accessToken);
     expect(shopper.status).toBe(403);
     expect(shopper.json.error.code).toBe('FORBIDDEN');
-    const shopperReset = await setPassword(admin.id, { password: 'taken over!' }, alice.accessToken);
+    const shopperReset = await setPassword(admin.id, { password: 'taken over!!' }, alice.accessToken);
     expect(shopperReset.status).toBe(403);
     const badToken = await createAdmin({}, 'not-a-token');
     expect(badToken.status).toBe(401);
@@ -146,14 +146,14 @@ describe('admins managing admins over HTTP', () => {
   });
 
   it('answers 404 NOT_FOUND for an unknown, malformed or deleted admin', async () => {
-    expect((await setPassword('no-such-admin', { password: 'long enough' })).json.error.code).toBe('NOT_FOUND');
-    const malformed = await setPassword('bad%20id!', { password: 'long enough' });
+    expect((await setPassword('no-such-admin', { password: 'long enough!!' })).json.error.code).toBe('NOT_FOUND');
+    const malformed = await setPassword('bad%20id!', { password: 'long enough!!' });
     expect(malformed.status).toBe(404);
     expect(malformed.json.error.code).toBe('NOT_FOUND');
     const created = await createAdmin({ email: 'gone@example.com', name: 'Gone', password: 'gone password' });
     const [row] = await server.storage.readByIds('admins', [created.json.admin.id]);
     await server.storage.write('admins', [{ id: row!.doc.id, expectedSeq: row!.seq, doc: { ...row!.doc, _deleted: true } }]);
-    const deleted = await setPassword(row!.doc.id, { password: 'long enough' });
+    const deleted = await setPassword(row!.doc.id, { password: 'long enough!!' });
     expect(deleted.status).toBe(404);
     expect(deleted.json.error.code).toBe('NOT_FOUND');
   });
@@ -183,7 +183,7 @@ describe('the admin password routes and the rate limit', () => {
     const admin = await signInAdmin(server); // one attempt of the three
     const guess = (n: number) => post(server, `/admin/admins/${admin.id}/password`, { password: 'new password!', currentPassword: `guess ${n}` }, admin.accessToken);
     expect((await guess(1)).status).toBe(401);
-    expect((await post(server, '/admin/admins', { email: 'a@example.com', name: 'A', password: 'long enough' }, admin.accessToken)).status).toBe(201);
+    expect((await post(server, '/admin/admins', { email: 'a@example.com', name: 'A', password: 'long enough!!' }, admin.accessToken)).status).toBe(201);
     const limited = await fetch(`${server.url}/admin/admins/${admin.id}/password`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.accessToken}` },

@@ -90,7 +90,7 @@ describe('admins replicated through sync', () => {
     }
     expect(await status(admin.accessToken)).toBe(200);
     // Nor may he create admins or set passwords while his account is inactive.
-    const invite = await postJson(`${server.url}/admin/admins`, { email: 'x@example.com', name: 'X', password: 'long enough' }, ravi.accessToken);
+    const invite = await postJson(`${server.url}/admin/admins`, { email: 'x@example.com', name: 'X', password: 'long enough!!' }, ravi.accessToken);
     expect(invite.status).toBe(403);
     expect(((await invite.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
   });

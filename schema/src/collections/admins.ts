@@ -20,3 +20,9 @@ export type Admin = z.infer<typeof adminSchema>;
 export const adminRxSchema = toRxSchema({ name: 'admins', version: adminVersion, schema: adminSchema });
 
 export const adminIndexes: readonly IndexSpec[] = [{ name: 'admins_email', fields: [['email', 1]], unique: true }];
+
+/**
+ * Admins guard the whole shop: their passwords are longer than shoppers' minimum. One number for
+ * the first admin (ADMIN_PASSWORD), the admin routes and the admin app's forms.
+ */
+export const minAdminPasswordLength = 12;

@@ -12,13 +12,13 @@ import { readJsonBody } from '../http/read-json-body';
 import type { Accounts } from './accounts';
 import type { AdminAccounts } from './admin-accounts';
 import type { AuthState } from './auth';
-import { emailInput, givenPassword, newPassword } from './credential-inputs';
+import { emailInput, givenPassword, newAdminPassword } from './credential-inputs';
 
 /** These bodies are a few hundred bytes; a small cap keeps junk from being read at all. */
 const maxBodyBytes = 8 * 1024;
 
-const createAdminBody = z.strictObject({ email: emailInput, name: z.string().trim().pipe(personNameSchema), password: newPassword });
-const setPasswordBody = z.strictObject({ password: newPassword, currentPassword: givenPassword.optional() });
+const createAdminBody = z.strictObject({ email: emailInput, name: z.string().trim().pipe(personNameSchema), password: newAdminPassword });
+const setPasswordBody = z.strictObject({ password: newAdminPassword, currentPassword: givenPassword.optional() });
 
 export interface AdminRouterDeps {
   readonly accounts: Accounts;

@@ -3,7 +3,7 @@
  * (never deactivating oneself: the server refuses it too), and the new-admin form's checks. No
  * React, no RxDB, no passwords kept: they go straight to the server's endpoint.
  */
-import { emailSchema, personNameSchema, type Admin } from '@oa/schema';
+import { emailSchema, minAdminPasswordLength, personNameSchema, type Admin } from '@oa/schema';
 
 export type AdminRow = Pick<Admin, 'id' | 'name' | 'email' | 'isActive'> & Partial<Pick<Admin, '_deleted' | 'lastLoginAt'>>;
 
@@ -20,8 +20,8 @@ export interface NewAdminForm {
   readonly password: string;
 }
 
-/** Admins guard the whole shop: a longer password than shoppers' minimum. */
-export const minAdminPassword = 12;
+/** The server's rule (@oa/schema), so the form never promises what the server refuses. */
+export const minAdminPassword = minAdminPasswordLength;
 
 export type NewAdminCheck =
   | { readonly ok: true; readonly admin: NewAdminForm }
