@@ -3,7 +3,7 @@
  * link and a reload all land where expected (the static server and the service worker answer
  * every path with the app). No React, no history API.
  */
-import { orderStatuses, type OrderStatus } from '@oa/schema';
+import { idSchema, isOrderStatus, type OrderStatus } from '@oa/schema';
 
 export type Route =
   | { readonly name: 'dashboard' }
@@ -20,7 +20,6 @@ export type Route =
   | { readonly name: 'not-found' };
 
 const simple = new Set(['products', 'categories', 'reviews', 'users', 'payments', 'admins', 'more']);
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 const decode = (part: string): string => {
   try {
@@ -37,9 +36,10 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 1 && first === 'orders') return { name: 'orders' };
   if (parts.length === 1 && first && simple.has(first)) return { name: first } as Route;
   if (parts.length === 2 && second) {
-    if (first === 'orders' && idPattern.test(second)) return { name: 'order', id: second };
-    if (first === 'status' && (orderStatuses as readonly string[]).includes(second)) return { name: 'orders', status: second as OrderStatus };
-    if (first === 'products' && idPattern.test(second)) return { name: 'product', id: second };
+    const isId = idSchema.safeParse(second).success;
+    if (first === 'orders' && isId) return { name: 'order', id: second };
+    if (first === 'status' && isOrderStatus(second)) return { name: 'orders', status: second };
+    if (first === 'products' && isId) return { name: 'product', id: second };
   }
   return { name: 'not-found' };
 }

@@ -3,6 +3,8 @@
  * and a reload all land where expected; the static server and the service worker answer every
  * path with the app). No React, no history API.
  */
+import { idSchema } from '@oa/schema';
+
 export type Route =
   | { readonly name: 'shop' }
   | { readonly name: 'product'; readonly id: string }
@@ -26,7 +28,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 0) return { name: 'shop' };
   const [first, second] = parts;
   if (parts.length === 1 && first && simple.has(first)) return { name: first } as Route;
-  if (parts.length === 2 && first === 'products' && second && /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(second)) return { name: 'product', id: second };
+  if (parts.length === 2 && first === 'products' && second && idSchema.safeParse(second).success) return { name: 'product', id: second };
   return { name: 'not-found' };
 }
 

@@ -23,3 +23,8 @@ export const categoryIndexes: readonly IndexSpec[] = [
   { name: 'categories_slug', fields: [['slug', 1]], unique: true },
   { name: 'categories_isActive', fields: [['isActive', 1]] },
 ];
+
+/** The order categories are shown in, in the shop and the admin app alike: by sortOrder, then name. */
+export function compareCategories(a: Pick<Category, 'sortOrder' | 'name'>, b: Pick<Category, 'sortOrder' | 'name'>): number {
+  return a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'en-IN');
+}

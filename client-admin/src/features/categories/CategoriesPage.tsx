@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Category, Product } from '@oa/schema';
 import { CategoryEditor } from './CategoryEditor';
-import { countProductsIn, toDeleteRefusal, toggleCategoryActive, toNextSortOrder } from './category-form.logic';
+import { countProductsByCategory, sortCategories, toDeleteRefusalFor, toggleCategoryActive, toNextSortOrder } from './category-form.logic';
 import './categories.css';
 
 export interface CategoriesPageProps {
@@ -31,7 +31,8 @@ export function CategoriesPage({
 }: CategoriesPageProps) {
   // One form open at a time: the id of the category being edited, or 'new'.
   const [editing, setEditing] = useState<string | undefined>();
-  const sorted = [...(categories ?? [])].filter((c) => !c._deleted).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'en'));
+  const sorted = sortCategories(categories ?? []);
+  const counts = countProductsByCategory(products);
   const editor = (category: Category | undefined) => (
     <CategoryEditor
       category={category}
@@ -68,8 +69,8 @@ export function CategoriesPage({
               <CategoryRow
                 key={category.id}
                 category={category}
-                productCount={countProductsIn(category.id, products)}
-                deleteRefusal={toDeleteRefusal(category, products)}
+                productCount={counts.get(category.id) ?? 0}
+                deleteRefusal={toDeleteRefusalFor(category.name, counts.get(category.id) ?? 0)}
                 onEdit={() => setEditing(category.id)}
                 onToggleActive={() => onSave(toggleCategoryActive(category, now()))}
                 onDelete={() => onDelete(category.id)}

@@ -4,7 +4,7 @@
  * (de)activates one, and the refusal to delete a category that products still use.
  * No React, no RxDB: the clock and the id generator are passed in.
  */
-import { categorySchema, validateDocument, type Category, type Product } from '@oa/schema';
+import { categorySchema, compareCategories, validateDocument, type Category, type Product } from '@oa/schema';
 import { isSlug } from '../products/product-form.logic';
 
 export interface CategoryForm {
@@ -127,12 +127,28 @@ export function countProductsIn(categoryId: string, products: readonly Pick<Prod
   return products.filter((product) => product.categoryId === categoryId).length;
 }
 
+/** Products per category, counted in one pass (a list of categories needs them all). */
+export function countProductsByCategory(products: readonly Pick<Product, 'categoryId'>[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const product of products) counts.set(product.categoryId, (counts.get(product.categoryId) ?? 0) + 1);
+  return counts;
+}
+
+/** The live categories in the order they are shown. */
+export function sortCategories<C extends Pick<Category, 'sortOrder' | 'name' | '_deleted'>>(categories: readonly C[]): C[] {
+  return categories.filter((category) => !category._deleted).sort(compareCategories);
+}
+
 /**
  * Why a category cannot be deleted yet, or undefined when it can: products still in it would be
  * left pointing at nothing (and every later save of them refused), so they move first.
  */
 export function toDeleteRefusal(category: Pick<Category, 'id' | 'name'>, products: readonly Pick<Product, 'categoryId'>[]): string | undefined {
-  const count = countProductsIn(category.id, products);
+  return toDeleteRefusalFor(category.name, countProductsIn(category.id, products));
+}
+
+/** The same, from a count already made. */
+export function toDeleteRefusalFor(categoryName: string, count: number): string | undefined {
   if (count === 0) return undefined;
-  return count === 1 ? `1 product is in ${category.name}: move it first` : `${count} products are in ${category.name}: move them first`;
+  return count === 1 ? `1 product is in ${categoryName}: move it first` : `${count} products are in ${categoryName}: move them first`;
 }

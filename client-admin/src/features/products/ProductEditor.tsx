@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { Field } from '@oa/client-sync/react';
 import type { Category, Product } from '@oa/schema';
+import { sortCategories } from '../categories/category-form.logic';
 import { checkProductForm, toProductForm, toSlug, type ProductForm, type ProductFormErrors } from './product-form.logic';
 import './products.css';
 
@@ -38,7 +39,7 @@ export function ProductEditor({
   const [errors, setErrors] = useState<ProductFormErrors>({});
   const [saveProblem, setSaveProblem] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const sortedCategories = [...categories].filter((c) => !c._deleted).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'en'));
+  const sortedCategories = sortCategories(categories);
   const categoryMissing = form.categoryId !== '' && !sortedCategories.some((c) => c.id === form.categoryId);
 
   const set = (field: TextField) => (value: string) =>

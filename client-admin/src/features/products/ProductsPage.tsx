@@ -28,6 +28,7 @@ export function ProductsPage({ products, categories, onEdit, onToggleActive, onD
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<ProductStatusFilter>('all');
   const shown = products ? filterProducts(products, { search, status }) : [];
+  const categoryNames = new Map(categories.map((category) => [category.id, category.name]));
 
   return (
     <section aria-labelledby="products-title" className="products-page">
@@ -65,7 +66,7 @@ export function ProductsPage({ products, categories, onEdit, onToggleActive, onD
               <ProductRow
                 key={product.id}
                 product={product}
-                categoryName={categories.find((c) => c.id === product.categoryId)?.name}
+                categoryName={categoryNames.get(product.categoryId)}
                 onEdit={onEdit}
                 onToggleActive={onToggleActive}
                 onDelete={onDelete}

@@ -4,7 +4,7 @@
  * says what to fix. Also the slug made from a name and the activate/deactivate switch.
  * No React, no RxDB: the clock and the id generator are passed in.
  */
-import { productSchema, stockSchema, validateDocument, type Category, type Product } from '@oa/schema';
+import { moneySchema, productSchema, slugSchema, stockSchema, urlSchema, validateDocument, type Category, type Product } from '@oa/schema';
 
 export interface ProductForm {
   readonly name: string;
@@ -92,7 +92,8 @@ export function toProductForm(product?: Product): ProductForm {
   };
 }
 
-const slugMaxLength = 120;
+/** The schema's cap: a slug made from a long name is cut to fit. */
+const slugMaxLength = slugSchema.maxLength ?? 120;
 
 /** "Pulihora Mix (Spicy)" → "pulihora-mix-spicy", "Crème Brûlée" → "creme-brulee"; letters outside ASCII are dropped. */
 export function toSlug(name: string): string {
@@ -106,13 +107,9 @@ export function toSlug(name: string): string {
     .replace(/-+$/, '');
 }
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 export function isSlug(value: string): boolean {
-  return value.length <= slugMaxLength && slugPattern.test(value);
+  return slugSchema.safeParse(value).success;
 }
-
-const moneyCap = 10_000_000;
 
 /**
  * Rupees as an admin types them: "60", "99.50", "₹ 1,20,000". Commas are taken only where they
@@ -125,7 +122,7 @@ export function parseRupees(text: string): number | undefined {
   const grouped = /^(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})*,\d{3})(?:\.\d{1,2})?$/;
   if (!plain.test(trimmed) && !grouped.test(trimmed)) return undefined;
   const amount = Number(trimmed.replace(/,/g, ''));
-  return Number.isFinite(amount) && amount <= moneyCap ? amount : undefined;
+  return moneySchema.safeParse(amount).success ? amount : undefined;
 }
 
 function toList(text: string, separator: RegExp): string[] {
@@ -146,12 +143,10 @@ function toTags(text: string): string[] {
   });
 }
 
-// The same rule as the schema's urlSchema: never `javascript:` or `data:` in an image's src.
-const imageUrlPattern = /^(?:https?:\/\/[^\s]+|\/[^\s]*)$/;
-
 function checkImages(images: readonly string[]): string | undefined {
   if (images.length > 10) return productMessages.imageCount;
-  const bad = images.findIndex((url) => url.length > 2048 || !imageUrlPattern.test(url));
+  // The schema's urlSchema: never `javascript:` or `data:` in an image's src.
+  const bad = images.findIndex((url) => !urlSchema.safeParse(url).success);
   if (bad === -1) return undefined;
   const where = images.length > 1 ? `Line ${bad + 1}: an` : 'An';
   return `${where} image URL starts with http://, https:// or /`;

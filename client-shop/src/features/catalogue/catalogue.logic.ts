@@ -4,6 +4,7 @@
  * plain data in, data out.
  */
 import { matchesAllWords, toSearchWords } from '@oa/client-sync';
+import { compareCategories } from '@oa/schema';
 
 /** What the list needs of a product (a subset of @oa/schema's Product). */
 export interface CatalogueProduct {
@@ -105,5 +106,5 @@ export function toImages(product: Pick<CatalogueProduct, 'images' | 'imageUrl'>)
 }
 
 export function sortCategories<C extends CatalogueCategory>(categories: readonly C[]): C[] {
-  return [...categories].sort((a, b) => a.sortOrder - b.sortOrder || collator.compare(a.name, b.name));
+  return [...categories].sort(compareCategories);
 }
