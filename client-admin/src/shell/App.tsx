@@ -43,6 +43,16 @@ function waitingIn(keys: ReadonlySet<string> | undefined, collection: string): R
 
 const seenKey = (adminId: string): string => `oa-admin-seen-orders:${adminId}`;
 
+/** The time, moved on each minute: "today" on the dashboard turns over at midnight, and the figures are summed once a minute at most. */
+function useMinuteClock(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
 export function App() {
   const session = useSyncExternalStore(adminSession.subscribe, adminSession.getSnapshot);
   const data = useSyncExternalStore(adminData.subscribe, adminData.getSnapshot);
@@ -72,6 +82,7 @@ export function App() {
   const ordersById = useMemo(() => new Map((orders ?? []).map((order) => [order.id, order])), [orders]);
   const productNames = useMemo(() => new Map((products ?? []).map((product) => [product.id, product.name])), [products]);
   const newCount = countNewOrders(orders ?? [], seenUntil);
+  const now = useMinuteClock();
 
   useEffect(() => {
     setSeenUntil(adminId ? (localStorage.getItem(seenKey(adminId)) ?? undefined) : undefined);
@@ -115,6 +126,8 @@ export function App() {
     await adminData.signOut();
   }
 
+  const order = route.name === 'order' ? ordersById.get(route.id) : undefined;
+
   const nav = (to: Route, label: string, current: boolean) => (
     <Link to={to} current={current}>{label}</Link>
   );
@@ -155,7 +168,7 @@ export function App() {
         </div>
       ) : null}
       <main>
-        {route.name === 'dashboard' ? <DashboardPage orders={orders} now={new Date()} onOpenStatus={(status) => navigate({ name: 'orders', status })} /> : null}
+        {route.name === 'dashboard' ? <DashboardPage orders={orders} now={now} onOpenStatus={(status) => navigate({ name: 'orders', status })} /> : null}
         {route.name === 'orders' ? (
           <OrdersPage
             orders={orders}
@@ -170,10 +183,10 @@ export function App() {
         {route.name === 'order' ? (
           <OrderPage
             key={route.id}
-            order={ordersById.get(route.id)}
-            customer={customers.get(ordersById.get(route.id)?.userId ?? '')}
-            payment={ordersById.get(route.id) ? toPaymentSummary(ordersById.get(route.id)!, payments ?? []) : ''}
-            waiting={waitingIn(pendingKeys, 'orders').has(route.id)}
+            order={order}
+            customer={order && customers.get(order.userId)}
+            payment={order ? toPaymentSummary(order, payments ?? []) : ''}
+            waiting={pendingKeys?.has(`orders/${route.id}`) ?? false}
             notice={orderNotices.get(route.id)}
             onMove={async (to, note) => {
               setOrderNotices((notices) => {

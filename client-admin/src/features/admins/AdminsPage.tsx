@@ -20,13 +20,14 @@ export interface AdminsPageProps {
 
 const emptyForm: NewAdminForm = { name: '', email: '', password: '' };
 
-function toMessage(error: unknown): string {
+/** What went wrong with a request to the server, for `action` ("Adding an admin", "Setting a password"). */
+function toMessage(error: unknown, action: string): string {
   if (isSyncHttpError(error)) {
     if (error.code === 'EMAIL_TAKEN') return 'An admin with this email already exists.';
-    if (error.code === 'NETWORK_ERROR') return 'Adding an admin needs a connection: try again when online.';
-    return error.message;
+    if (error.code === 'INVALID_CREDENTIALS') return 'Your current password is not right.';
+    if (error.code !== 'NETWORK_ERROR') return error.message;
   }
-  return 'Adding an admin needs a connection: try again when online.';
+  return `${action} needs a connection: try again when online.`;
 }
 
 export function AdminsPage({ admins, selfId, waiting, onToggle, onCreate, onSetPassword }: AdminsPageProps) {
@@ -51,7 +52,7 @@ export function AdminsPage({ admins, selfId, waiting, onToggle, onCreate, onSetP
       setForm(emptyForm);
       setAdding(false);
     } catch (error) {
-      setProblem(toMessage(error));
+      setProblem(toMessage(error, 'Adding an admin'));
     } finally {
       setBusy(false);
     }
@@ -96,7 +97,7 @@ export function AdminsPage({ admins, selfId, waiting, onToggle, onCreate, onSetP
           </Field>
           {problem ? <p role="alert" className="problem">{problem}</p> : null}
           <button type="submit" className="big" disabled={busy}>Add admin</button>
-          <button type="button" onClick={() => { setAdding(false); setErrors({}); setProblem(undefined); }}>Cancel</button>
+          <button type="button" onClick={() => { setAdding(false); setForm(emptyForm); setErrors({}); setProblem(undefined); }}>Cancel</button>
         </form>
       ) : (
         <button type="button" className="big" onClick={() => { setAdding(true); setAdded(undefined); }}>Add an admin</button>
@@ -124,7 +125,7 @@ function PasswordForm({ own, name, onSubmit, onDone }: { own: boolean; name: str
       await onSubmit(password, own ? current : undefined);
       onDone();
     } catch (error) {
-      setProblem(isSyncHttpError(error) && error.code === 'INVALID_CREDENTIALS' ? 'Your current password is not right.' : toMessage(error));
+      setProblem(toMessage(error, 'Setting a password'));
     } finally {
       setBusy(false);
     }
