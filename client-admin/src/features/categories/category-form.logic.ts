@@ -4,6 +4,7 @@
  * (de)activates one, and the refusal to delete a category that products still use.
  * No React, no RxDB: the clock and the id generator are passed in.
  */
+import { keepSchemaFields, toggleIsActive, toRefusalErrors } from '../catalogue/document-form.logic';
 import { categorySchema, compareCategories, validateDocument, type Category, type Product } from '@oa/schema';
 import { isSlug } from '../products/product-form.logic';
 
@@ -92,8 +93,7 @@ export function checkCategoryForm(form: CategoryForm, context: CategoryCheckCont
 
   // Only the schema's fields of the stored document travel on (imageUrl, which this form does
   // not edit, is kept); anything else a local copy carries is left behind.
-  const kept = Object.fromEntries(categoryKeys.filter((key) => existing?.[key] !== undefined).map((key) => [key, existing?.[key]]));
-  const { description: _description, ...base } = kept as Partial<Category>;
+  const { description: _description, ...base } = keepSchemaFields(existing, categoryKeys);
   const category: Category = {
     ...base,
     id: existing?.id ?? context.newId(),
@@ -109,19 +109,11 @@ export function checkCategoryForm(form: CategoryForm, context: CategoryCheckCont
 
   const valid = validateDocument('categories', category);
   if (valid.ok) return { ok: true, category };
-  const refused: CategoryFormErrors = {};
-  for (const path of valid.error.fields) {
-    const field = path.replace(/[.[].*$/, '');
-    if (formFields.has(field)) refused[field as keyof CategoryForm] ??= `This value cannot be saved (${valid.error.message})`;
-  }
-  if (Object.keys(refused).length === 0) refused.form = `This category cannot be saved: ${valid.error.message}`;
-  return { ok: false, errors: refused };
+  return { ok: false, errors: toRefusalErrors(valid.error, (path) => (formFields.has(path) ? (path as keyof CategoryForm) : undefined), 'category') };
 }
 
 /** Deactivating hides a category from shoppers without deleting it; activating shows it again. */
-export function toggleCategoryActive(category: Category, now: string): Category {
-  return { ...category, isActive: !category.isActive, updatedAt: now };
-}
+export const toggleCategoryActive = (category: Category, now: string): Category => toggleIsActive(category, now);
 
 export function countProductsIn(categoryId: string, products: readonly Pick<Product, 'categoryId'>[]): number {
   return products.filter((product) => product.categoryId === categoryId).length;

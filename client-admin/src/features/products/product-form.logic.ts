@@ -4,6 +4,7 @@
  * says what to fix. Also the slug made from a name and the activate/deactivate switch.
  * No React, no RxDB: the clock and the id generator are passed in.
  */
+import { keepSchemaFields, toggleIsActive, toRefusalErrors } from '../catalogue/document-form.logic';
 import { moneySchema, productSchema, slugSchema, stockSchema, urlSchema, validateDocument, type Category, type Product } from '@oa/schema';
 
 export interface ProductForm {
@@ -218,8 +219,7 @@ export function checkProductForm(form: ProductForm, context: ProductCheckContext
 
   // Only the schema's own fields of the stored document travel on: the server-owned ones
   // (id, createdAt, ratings) are kept as they are, anything else a local copy carries is left behind.
-  const kept = Object.fromEntries(productKeys.filter((key) => existing?.[key] !== undefined).map((key) => [key, existing?.[key]]));
-  const { mrp: _mrp, unit: _unit, imageUrl: _imageUrl, ...base } = kept as Partial<Product>;
+  const { mrp: _mrp, unit: _unit, imageUrl: _imageUrl, ...base } = keepSchemaFields(existing, productKeys);
   const product: Product = {
     ratingAverage: 0,
     ratingCount: 0,
@@ -247,16 +247,8 @@ export function checkProductForm(form: ProductForm, context: ProductCheckContext
 
   const valid = validateDocument('products', product);
   if (valid.ok) return { ok: true, product };
-  const refused: ProductFormErrors = {};
-  for (const path of valid.error.fields) {
-    const field = formFieldOf[path.replace(/[.[].*$/, '')];
-    if (field) refused[field] ??= `This value cannot be saved (${valid.error.message})`;
-  }
-  if (Object.keys(refused).length === 0) refused.form = `This product cannot be saved: ${valid.error.message}`;
-  return { ok: false, errors: refused };
+  return { ok: false, errors: toRefusalErrors(valid.error, (path) => formFieldOf[path], 'product') };
 }
 
 /** Deactivating hides a product from shoppers without deleting it; activating shows it again. */
-export function toggleActive(product: Product, now: string): Product {
-  return { ...product, isActive: !product.isActive, updatedAt: now };
-}
+export const toggleActive = (product: Product, now: string): Product => toggleIsActive(product, now);
