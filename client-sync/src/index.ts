@@ -17,3 +17,4 @@ export * from './app/create-app-data';
 export * from './format/format-rupees';
 export * from './format/india-time';
 export * from './format/search-words';
+export * from './status/to-rejection-view';

@@ -2,14 +2,7 @@
  * What an admin reads when the server refused one of their saved changes (other than an order's
  * move, which its page explains): what it was, why, and what to do next. Pure.
  */
-import type { PushRejection } from '@oa/client-sync';
-
-export interface RejectionView {
-  readonly key: string;
-  readonly what: string;
-  readonly why: string;
-  readonly next: string;
-}
+import { toRejectionView as toSharedRejectionView, type PushRejection, type RejectionView } from '@oa/client-sync';
 
 const subjects: Record<string, string> = {
   products: 'A product change was not saved',
@@ -29,11 +22,6 @@ const nextSteps: Record<string, string> = {
   UNAUTHENTICATED: 'Sign in again, then make the change again.',
 };
 
-export function toRejectionView(rejection: PushRejection, index: number): RejectionView {
-  return {
-    key: `${rejection.collection}/${rejection.id}/${index}`,
-    what: subjects[rejection.collection] ?? 'A change was not saved',
-    why: rejection.message,
-    next: nextSteps[rejection.code] ?? 'The app shows what the server has; make the change again if it is still needed.',
-  };
-}
+/** What this app says about a refused change (client-sync's toRejectionView, in its words). */
+export const toRejectionView = (rejection: PushRejection, index: number): RejectionView =>
+  toSharedRejectionView(rejection, index, { subjects, nextSteps, otherSubject: 'A change was not saved', otherNextStep: 'The app shows what the server has; make the change again if it is still needed.' });

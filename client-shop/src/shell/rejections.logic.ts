@@ -4,14 +4,7 @@
  * in, words out. Orders refused for stock are not here: they are stored as rejected orders with
  * their reason, and My orders shows them (orders.logic).
  */
-import type { PushRejection } from '@oa/client-sync';
-
-export interface RejectionView {
-  readonly key: string;
-  readonly what: string;
-  readonly why: string;
-  readonly next: string;
-}
+import { toRejectionView as toSharedRejectionView, type PushRejection, type RejectionView } from '@oa/client-sync';
 
 const subjects: Record<string, string> = {
   orders: 'Your order could not be placed',
@@ -36,11 +29,6 @@ const nextSteps: Record<string, string> = {
   FIELD_NOT_WRITABLE: 'Only the shop can change that.',
 };
 
-export function toRejectionView(rejection: PushRejection, index: number): RejectionView {
-  return {
-    key: `${rejection.collection}/${rejection.id}/${index}`,
-    what: subjects[rejection.collection] ?? 'A change could not be saved',
-    why: rejection.message,
-    next: nextSteps[rejection.code] ?? 'The shop shows what the server has; try again if you still want the change.',
-  };
-}
+/** What this app says about a refused change (client-sync's toRejectionView, in its words). */
+export const toRejectionView = (rejection: PushRejection, index: number): RejectionView =>
+  toSharedRejectionView(rejection, index, { subjects, nextSteps, otherSubject: 'A change could not be saved', otherNextStep: 'The shop shows what the server has; try again if you still want the change.' });
