@@ -112,13 +112,14 @@ export async function runLegacyMerge({ source, storage, now = () => new Date(), 
   //    import) that still name an old product id now name the merged product.
   const referencesRewritten = {} as Record<ReferringCollection, number>;
   for (const collection of referringCollections) {
-    let count = 0;
+    // Per document, the last attempt's count: a write retried after a conflict counts once.
+    const rewrittenById = new Map<string, number>();
     await updateEach(storage, collection, (doc) => {
       const result = rewriteReferences(collection, doc, plan.idMap);
-      count += result.rewritten;
+      rewrittenById.set(String(doc.id), result.rewritten);
       return result.rewritten > 0 ? result.doc : undefined;
     }, { dryRun });
-    referencesRewritten[collection] = count;
+    referencesRewritten[collection] = [...rewrittenById.values()].reduce((sum, count) => sum + count, 0);
   }
 
   const { dangling, liveProducts } = dryRun ? { dangling: undefined, liveProducts: undefined } : await findDangling(storage);
