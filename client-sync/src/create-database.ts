@@ -3,15 +3,19 @@
  * storage the caller gives (Dexie in the browser, memory in Node tests) with the RxDB schemas
  * derived in @oa/schema, for exactly the collections this user may see. Not for replication.
  */
+import { documentMigrations, toMigrationStrategies } from '@oa/migrations/documents';
 import { collections as definitions, type CollectionName } from '@oa/schema';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxConflictHandler, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { createConflictHandler } from './replication/conflicts/create-conflict-handler';
 import type { MergeRules } from './replication/conflicts/merge-three-way';
 import { refusedRowsOf } from './replication/refused-rows';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 
 // Apps wait for this tab's leadership (waitForLeadership) before replicating databases that elect separately.
 addRxPlugin(RxDBLeaderElectionPlugin);
+// A device that skipped app versions upgrades its stored documents with the server's own steps.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export interface CreateSyncDatabaseOptions {
   /** One database per user: the name should say whose it is, so signing out can remove exactly it. */
@@ -52,6 +56,8 @@ export async function createSyncDatabase(options: CreateSyncDatabaseOptions): Pr
           // The derived schema is a plain JSON schema keyed by 'id', shaped as RxDB expects.
           {
             schema: definitions[name].rxSchema as unknown as RxJsonSchema<Record<string, unknown>>,
+            // The same pure steps `npm run migrate` applies on the server (migrations/src/documents).
+            migrationStrategies: toMigrationStrategies(documentMigrations[name], definitions[name].version),
             conflictHandler: createConflictHandler({
               merge: options.merge?.[name],
               takeRefused: (id) => refusedRowsOf(database, name).delete(id),
