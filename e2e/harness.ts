@@ -32,6 +32,20 @@ export async function waitForHttp(url: string, ms: number): Promise<void> {
   }
 }
 
+/** Resolves once nothing answers at `url` (the server's port is closed), for at most `ms`. */
+export async function waitForClosed(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(1000) });
+    } catch {
+      return;
+    }
+    if (Date.now() > until) throw new Error(`${url} still answers ${ms} ms after its server was stopped`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
 export interface Started {
   /** Everything both servers printed, for failure messages. */
   output(): string;
@@ -46,6 +60,10 @@ export function runStart(cwd: string, env: Record<string, string>): Started {
     cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, signalled whole on stop (as Ctrl-C does in a terminal): tsx's CLI
+    // relays a signal to its child and kills it outright if the child does not acknowledge within
+    // 30 ms, which on a busy machine would leave start.ts's servers running after `stop`.
+    detached: true,
   });
   child.stdout!.on('data', (chunk) => (output += String(chunk)));
   child.stderr!.on('data', (chunk) => (output += String(chunk)));
@@ -53,7 +71,13 @@ export function runStart(cwd: string, env: Record<string, string>): Started {
   return {
     output: () => output,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          child.kill('SIGTERM'); // the group is already gone
+        }
+      }
       await exited;
     },
   };
@@ -145,6 +169,7 @@ export async function startSplitStack(folder: string, env: Record<string, string
     },
     async stopSync() {
       await sync?.stop();
+      await waitForClosed(`${syncUrl}/health`, 15_000);
     },
     async stop() {
       await Promise.all([sync?.stop(), apps.stop()]);
