@@ -76,6 +76,9 @@ describe.skipIf(!existsSync(chromiumPath))('offline writes and an expiring sessi
       body: JSON.stringify({ email, password }),
     }).then((response) => response.json())) as { accessToken: string };
     expect(await pull(accessToken, 'orders')).toHaveLength(1);
+    // The order emptied the cart, offline, while the line's own creation was still waiting to go up:
+    // the deletion, not the stale creation, is what reaches the server.
+    await expect.poll(async () => (await pull(accessToken, 'cart_items')).length, { timeout: 15_000 }).toBe(0);
 
     // The session ends on the server (as if signed out from another device)…
     const stored = (await page.evaluate("localStorage.getItem('oa-shop-session')")) as string;

@@ -38,11 +38,22 @@ export interface PushHandlerOptions {
   readonly report: <T>(run: () => Promise<T>) => Promise<T>;
   readonly onRejection: (rejection: PushRejection) => void;
   readonly onConflict: (conflict: PushConflict) => void;
+  /**
+   * The rows' current local states. RxDB retries a failed push with the rows it first made: a
+   * row written again meanwhile (a cart line created, then deleted while offline) would otherwise
+   * go up in its old state, and the newer local change be overwritten by it.
+   */
+  readonly currentStates?: (ids: readonly string[]) => Promise<ReadonlyMap<string, ServerDocument>>;
 }
 
-export function createPushHandler({ collection, transport, refused, report, onRejection, onConflict }: PushHandlerOptions) {
-  return async (rows: RxReplicationWriteToMasterRow<ServerDocument>[]): Promise<ServerDocument[]> =>
+export function createPushHandler({ collection, transport, refused, report, onRejection, onConflict, currentStates }: PushHandlerOptions) {
+  return async (staleRows: RxReplicationWriteToMasterRow<ServerDocument>[]): Promise<ServerDocument[]> =>
     report(async () => {
+      const current = currentStates ? await currentStates(staleRows.map((row) => row.newDocumentState.id)) : undefined;
+      const rows = staleRows.map((row) => {
+        const latest = current?.get(row.newDocumentState.id);
+        return latest ? { ...row, newDocumentState: latest } : row;
+      });
       const answer = await transport.push(collection, rows);
       const refusedNow = new Set(answer.rejections.map((rejection) => rejection.id));
       for (const rejection of answer.rejections) {

@@ -160,6 +160,10 @@ export function replicateCollections(options: ReplicateCollectionsOptions): Coll
       report: (run) => reporting(collection.name, 'push', run),
       onRejection: (rejection) => rejections$.next(rejection),
       onConflict: (conflict) => conflicts$.next(conflict),
+      currentStates: async (ids) => {
+        const docs = await collection.storageInstance.findDocumentsById([...ids], true);
+        return new Map(docs.map((doc) => [String(doc.id), doc as unknown as SyncDocument]));
+      },
     });
 
   const firstNames = new Set(options.first ?? []);
