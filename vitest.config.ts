@@ -1,14 +1,74 @@
 // One test run for every workspace: unit tests beside the code (src/**/*.test.ts) and
 // integration tests under each package's test/. Two workers: these machines have two cores.
+//
+// Three projects. `sqlite` runs everything on embedded SQLite. `mongodb-replset` and
+// `mongodb-standalone` run the storage contract, the migrations' MongoDB suite, the sync server's
+// HTTP suites and real server processes again, the same files, on MongoDB: a one-member replica
+// set (change streams, transactions) and a standalone (polling). Their global set-up starts the
+// MongoDB stand-in (../shared/mongo-standin) or uses MONGODB_TEST_URL /
+// MONGODB_STANDALONE_TEST_URL. Without Java they are left out, said in one line; in CI never.
 import { defineConfig } from 'vitest/config';
+import { standinUnavailableReason } from './scripts/mongo-standin/start-standin.ts';
+
+const shared = {
+  exclude: ['**/node_modules/**', '**/dist/**'],
+  testTimeout: 20_000,
+  hookTimeout: 30_000,
+};
+
+/** Files that speak to a database only through the test helpers, so they run on every database. */
+const onEveryDatabase = [
+  'sync-server/test/access-matrix.test.ts',
+  'sync-server/test/admin-accounts.test.ts',
+  'sync-server/test/admins-sync.test.ts',
+  'sync-server/test/auth-first-admin.test.ts',
+  'sync-server/test/auth-refresh.test.ts',
+  'sync-server/test/auth-routes.test.ts',
+  'sync-server/test/auth-sessions.test.ts',
+  'sync-server/test/auth-tokens.test.ts',
+  'sync-server/test/health.test.ts',
+  'sync-server/test/orders.test.ts',
+  'sync-server/test/pull.test.ts',
+  'sync-server/test/push.test.ts',
+  'sync-server/test/stream.test.ts',
+  'sync-server/test/start.test.ts',
+  'sync-server/test/storage-contract.test.ts',
+  'sync-server/test/several-processes.test.ts',
+  'client-sync/test/replication.test.ts',
+  'migrations/test/verify.test.ts',
+];
+/** Files about MongoDB alone (the adapter's contract run, the migrations against MongoDB). */
+const mongodbOnly = ['migrations/test/mongodb-migrations.test.ts'];
+/** One browser flow with the server on MongoDB (a replica set, as in production). */
+const browserOnMongodb = ['e2e/shop-order-offline.test.ts'];
+
+const unavailable = process.env.MONGODB_TEST_URL ? undefined : standinUnavailableReason();
+if (unavailable && process.env.CI) throw new Error(`CI runs the MongoDB suites, but ${unavailable}`);
+if (unavailable) console.warn(`MongoDB suites skipped: ${unavailable}; SQLite runs everything`);
+
+const mongodbProject = (topology: 'replset' | 'standalone') => ({
+  test: {
+    ...shared,
+    name: `mongodb-${topology}`,
+    include: [...onEveryDatabase, ...mongodbOnly, ...(topology === 'replset' ? browserOnMongodb : [])],
+    globalSetup: ['scripts/mongo-standin/vitest-global-setup.ts'],
+  },
+});
 
 export default defineConfig({
   test: {
-    include: ['*/src/**/*.test.{ts,tsx}', '*/test/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'sqlite',
+          include: ['*/src/**/*.test.{ts,tsx}', '*/test/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.test.ts'],
+          exclude: [...shared.exclude, ...mongodbOnly],
+        },
+      },
+      ...(unavailable ? [] : [mongodbProject('replset'), mongodbProject('standalone')]),
+    ],
   },
 });

@@ -2,11 +2,12 @@
  * The migration tools on MongoDB, in place on a legacy database (the mission's case): the ledger
  * and its lock, the merge reading `adminproducts` and the legacy `products` from the database
  * itself, backups equal to the originals, legacy documents retired so the server's unique indexes
- * build, references rewritten, a second run changing nothing. Runs only with MONGODB_TEST_URL (a
- * throwaway database per test, dropped afterwards); skipped, and says so, without it.
+ * build, references rewritten, a second run changing nothing. Runs in the MongoDB projects
+ * (vitest.config.ts: a replica set and a standalone), a throwaway database per test, dropped afterwards.
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testDatabase } from '../../scripts/mongo-standin/test-database';
 import { dropMongoDatabase } from '../../sync-server/src/storage/mongodb/drop-database';
 import { openTarget, type Target } from '../src/database/open-target';
 import { readAllRows } from '../src/database/read-all-rows';
@@ -18,10 +19,11 @@ import { expectedIndexes } from '../src/verify/expected-indexes';
 import { legacyCollectionsFixture } from './legacy-fixture';
 import { readRaw, seedLegacyMongo } from './mongodb/seed-legacy-mongodb';
 
-const url = process.env.MONGODB_TEST_URL;
-const skipped = 'MongoDB migration tests skipped: set MONGODB_TEST_URL to a replica-set or standalone MongoDB to run them';
+const database = testDatabase();
+if (database.kind !== 'mongodb') throw new Error('mongodb-migrations.test.ts runs in the MongoDB projects only (vitest.config.ts)');
+const url = database.url;
 
-if (url) {
+{
   const databases: string[] = [];
   const targets: Target[] = [];
   afterEach(async () => {
@@ -90,7 +92,4 @@ if (url) {
       }
     });
   });
-} else {
-  console.warn(skipped);
-  it.skip(skipped, () => undefined);
 }

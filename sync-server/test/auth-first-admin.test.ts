@@ -1,5 +1,5 @@
 /**
- * ensureFirstAdmin on a real SQLite file: one admin across restarts and concurrent starts, a
+ * ensureFirstAdmin on a fresh database of the project's kind: one admin across restarts and concurrent starts, a
  * generated password printed once and usable, and a configured one never printed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,19 +8,22 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectionNames, collections } from '@oa/schema';
 import { ensureFirstAdmin } from '../src/auth/first-admin';
-import { openSqliteStorage, type Storage } from '../src/storage';
+import type { Storage } from '../src/storage';
+import { openTestStorage, type TestStorage } from './test-storage';
 import { cheapPasswords } from './auth-server';
 
 describe('ensureFirstAdmin', () => {
   let folder: string;
   let storage: Storage;
+  let database: TestStorage;
   beforeEach(async () => {
     folder = mkdtempSync(join(tmpdir(), 'oa-first-admin-'));
-    storage = await openSqliteStorage({ path: join(folder, 'platform.db') });
+    database = await openTestStorage(folder);
+    storage = database.storage;
     await storage.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
   });
   afterEach(async () => {
-    await storage.close();
+    await database.drop();
     rmSync(folder, { recursive: true, force: true });
   });
 

@@ -1,6 +1,7 @@
 /**
  * Test helper for the auth HTTP tests: a small real Koa app (the error middleware, the /auth
- * routes, `authenticate` and a protected /whoami route echoing the caller) on a real SQLite file
+ * routes, `authenticate` and a protected /whoami route echoing the caller) on a fresh database of the
+ * project's kind (test-storage.ts)
  * and a free port, with a movable clock, a cheap password cost, and a record of every response
  * body so a test can prove no secret ever left. Also signs JWTs by hand, without jose.
  */
@@ -17,7 +18,8 @@ import { createPasswordHasher, type PasswordHasher } from '../src/auth/passwords
 import { developmentKeyFileName } from '../src/auth/signing-key';
 import { loadConfig, type Config } from '../src/config';
 import { errorMiddleware } from '../src/http/error-middleware';
-import { openSqliteStorage, type Storage } from '../src/storage';
+import type { Storage } from '../src/storage';
+import { openTestStorage } from './test-storage';
 
 /** 2^10 instead of 2^17: the same code path, a thousandth of the cost. Tests only. */
 export const cheapPasswords: PasswordHasher = createPasswordHasher({ logN: 10, r: 8, p: 1 });
@@ -59,8 +61,9 @@ export interface AuthTestServer {
 
 export async function startAuthServer(options: { passwords?: PasswordHasher } = {}): Promise<AuthTestServer> {
   const folder = mkdtempSync(join(tmpdir(), 'oa-auth-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: folder, DATABASE_URL: `file:${join(folder, 'platform.db')}` }, folder);
-  const storage = await openSqliteStorage({ path: join(folder, 'platform.db') });
+  const database = await openTestStorage(folder);
+  const { storage } = database;
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: folder, DATABASE_URL: database.databaseUrl }, folder);
   await storage.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
   let offsetMs = 0;
   const now = (): Date => new Date(Date.now() + offsetMs);
@@ -114,7 +117,7 @@ export async function startAuthServer(options: { passwords?: PasswordHasher } = 
     signingKeyPem: () => readFileSync(join(folder, developmentKeyFileName), 'utf8'),
     async close() {
       await new Promise((resolve) => server.close(resolve));
-      await storage.close();
+      await database.drop();
       rmSync(folder, { recursive: true, force: true });
     },
   };

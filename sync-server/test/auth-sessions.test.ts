@@ -1,5 +1,5 @@
 /**
- * The session store on a real SQLite file, with the interleavings HTTP cannot force: two
+ * The session store on a fresh database of the project's kind, with the interleavings HTTP cannot force: two
  * refreshes that both read the session before either writes must not both rotate it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,18 +8,21 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectionNames, collections } from '@oa/schema';
 import { createSessions } from '../src/auth/sessions';
-import { openSqliteStorage, type Storage } from '../src/storage';
+import type { Storage } from '../src/storage';
+import { openTestStorage, type TestStorage } from './test-storage';
 
 describe('sessions', () => {
   let folder: string;
   let storage: Storage;
+  let database: TestStorage;
   beforeEach(async () => {
     folder = mkdtempSync(join(tmpdir(), 'oa-sessions-'));
-    storage = await openSqliteStorage({ path: join(folder, 'platform.db') });
+    database = await openTestStorage(folder);
+    storage = database.storage;
     await storage.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
   });
   afterEach(async () => {
-    await storage.close();
+    await database.drop();
     rmSync(folder, { recursive: true, force: true });
   });
 

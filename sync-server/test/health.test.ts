@@ -14,7 +14,7 @@ describe('GET /health', () => {
   it('answers 200 with the database kind', async () => {
     const response = await fetch(`${server.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: 'sqlite' });
+    expect(await response.json()).toEqual({ status: 'ok', database: server.storage.kind });
   });
 
   it('answers an unknown path with a JSON 404', async () => {
@@ -35,6 +35,8 @@ describe('GET /health', () => {
     expect(response.status).toBe(503);
     const body = await response.text();
     expect(JSON.parse(body)).toEqual({ error: { code: 'DATABASE_UNAVAILABLE', message: expect.any(String) } });
+    // A client (or a proxy) is told when to try again, not left to hammer a struggling database.
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(body).not.toMatch(/at .*\.ts:\d+/);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Test helper: the real app (real auth, real replication, real stream hub) on a real SQLite file
- * and a free port, with a cheap password cost; plus small clients for signing in and syncing.
+ * Test helper: the real app (real auth, real replication, real stream hub) on a fresh database of
+ * the project's kind (test-storage.ts: SQLite, or MongoDB in the MongoDB projects) and a free port,
+ * with a cheap password cost; plus small clients for signing in and syncing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +16,8 @@ import { loadConfig, type Config } from '../src/config';
 import { createRules } from '../src/replication/rules/create-rules';
 import { createStreamHub, type StreamHub } from '../src/replication/stream-hub';
 import { seedDemoCatalog } from '../src/seed/demo-catalog';
-import { openSqliteStorage, type Storage } from '../src/storage';
+import type { Storage } from '../src/storage';
+import { openTestStorage } from './test-storage';
 
 export const adminEmail = 'admin@annavaram.local';
 export const adminPassword = 'correct horse battery staple';
@@ -39,7 +41,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const folder = mkdtempSync(join(tmpdir(), 'oa-http-'));
   const config = loadConfig({ DATA_DIR: folder, ...options.env }, folder);
   const now = options.now ?? (() => new Date());
-  const storage = await openSqliteStorage({ path: join(folder, 'platform.db'), pollIntervalMs: 0 });
+  const database = await openTestStorage(folder);
+  const { storage } = database;
   await storage.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
   // Tests pay a cheap scrypt cost; production keeps OWASP's (see auth/passwords.ts).
   const passwords = createPasswordHasher({ logN: 10, r: 8, p: 1 });
@@ -72,7 +75,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       hub.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      await storage.close();
+      await database.drop();
       rmSync(folder, { recursive: true, force: true });
     },
   };

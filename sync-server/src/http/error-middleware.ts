@@ -12,6 +12,9 @@ const codeForStatus: Record<number, string> = {
   501: 'NOT_IMPLEMENTED',
 };
 
+/** What a 503 tells clients to wait: about a primary election (MongoDB: ~10 s at most), halved. */
+export const unavailableRetryAfterSeconds = 5;
+
 export function errorMiddleware(): Koa.Middleware {
   return async (ctx, next) => {
     try {
@@ -29,6 +32,9 @@ export function errorMiddleware(): Koa.Middleware {
         if (!ctx.res.writableEnded) ctx.res.end();
       } else {
         ctx.status = error.status;
+        // "Not now" (the database unreachable, slow or failing over): say when to come back, so
+        // clients and proxies back off instead of retrying at once into the same trouble.
+        if (error.status === 503 && !ctx.response.get('Retry-After')) ctx.set('Retry-After', String(unavailableRetryAfterSeconds));
         ctx.body = { error: { code: error.code, message: error.message } };
       }
       if (error.status >= 500) ctx.app.emit('error', error, ctx);

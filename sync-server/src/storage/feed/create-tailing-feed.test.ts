@@ -98,4 +98,38 @@ describe('createTailingFeed', () => {
     await settle();
     expect(seen).toEqual([]);
   });
+
+  it('answers a poke of everything with one read of all checkpoints, then reads only what moved', async () => {
+    const logs = { products: createLog(), orders: createLog() } as const;
+    let surveys = 0;
+    const seen: string[] = [];
+    const feed = createTailingFeed(
+      {
+        readChanges: (query) => logs[query.collection as keyof typeof logs].source.readChanges(query),
+        latestCheckpoint: (collection) => logs[collection as keyof typeof logs].source.latestCheckpoint(collection),
+        async latestCheckpoints(collections) {
+          surveys++;
+          const latest = new Map<CollectionName, number>();
+          for (const name of collections) latest.set(name, await logs[name as keyof typeof logs].source.latestCheckpoint(name));
+          return latest;
+        },
+      },
+      {},
+    );
+    await feed.track(['products', 'orders']);
+    feed.subscribe((change) => seen.push(...change.rows.map((r) => `${change.collection}:${r.doc.id}`)));
+    feed.poke();
+    await settle();
+    expect(surveys).toBe(1);
+    expect(logs.products.reads + logs.orders.reads).toBe(0); // nothing moved: nothing read
+    logs.orders.append('o1');
+    feed.poke();
+    feed.poke();
+    await settle();
+    expect(surveys).toBe(2);
+    expect(logs.products.reads).toBe(0);
+    expect(logs.orders.reads).toBe(1);
+    expect(seen).toEqual(['orders:o1']);
+    feed.close();
+  });
 });

@@ -11,6 +11,13 @@ import type { Change, ChangeFeed, ChangesPage, ReadChangesQuery } from '../port'
 export interface TailSource {
   readChanges(query: ReadChangesQuery): Promise<ChangesPage>;
   latestCheckpoint(collection: CollectionName): Promise<number>;
+  /**
+   * Every collection's safe checkpoint in one read, where the database can answer that in one
+   * round trip (MongoDB: one query on the sequence documents). With it, "anything may have
+   * changed" (a poll, a backstop, an event naming no followed collection) costs one read instead
+   * of one per collection, and only collections that moved are read further.
+   */
+  latestCheckpoints?(collections: readonly CollectionName[]): Promise<ReadonlyMap<CollectionName, number>>;
 }
 
 export interface TailingFeedOptions {
@@ -94,20 +101,59 @@ export function createTailingFeed(source: TailSource, options: TailingFeedOption
   // Pokes are coalesced per turn of the event loop: a burst of single-document writes costs
   // one read, not one read per write.
   const poked = new Set<CollectionName>();
+  let pokedAll = false;
   let scheduled = false;
+  let surveying = false;
   function flush(): void {
     scheduled = false;
     const names = [...poked];
     poked.clear();
+    const all = pokedAll;
+    pokedAll = false;
     for (const name of names) {
       const cursor = cursors.get(name);
       if (cursor) void drain(name, cursor);
+    }
+    if (all) void survey(new Set(names));
+  }
+
+  /** "Anything may have changed": one read of every checkpoint, then only what moved is read. */
+  async function survey(alreadyPoked: ReadonlySet<CollectionName>): Promise<void> {
+    const names = [...cursors.keys()].filter((name) => !alreadyPoked.has(name));
+    if (names.length === 0) return;
+    if (!source.latestCheckpoints) {
+      for (const name of names) void drain(name, cursors.get(name)!);
+      return;
+    }
+    if (surveying) {
+      // One survey at a time; a poke meanwhile asks for another once this one is done.
+      pokedAll = true;
+      return;
+    }
+    surveying = true;
+    try {
+      const latest = await source.latestCheckpoints(names);
+      if (closed) return;
+      for (const name of names) {
+        const cursor = cursors.get(name)!;
+        if ((latest.get(name) ?? 0) > cursor.position) void drain(name, cursor);
+      }
+    } catch (error) {
+      onError(error);
+      if (!closed) later(() => poke(), retryMs);
+    } finally {
+      surveying = false;
+      if (pokedAll && !scheduled && !closed) {
+        scheduled = true;
+        setImmediate(flush);
+      }
     }
   }
 
   function poke(collection?: CollectionName): void {
     if (closed) return;
-    for (const name of collection ? [collection] : cursors.keys()) poked.add(name);
+    if (collection) poked.add(collection);
+    else pokedAll = true;
     if (!scheduled) {
       scheduled = true;
       setImmediate(flush);

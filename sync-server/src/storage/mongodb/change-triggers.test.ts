@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import type { Document } from 'mongodb';
 import { MongoNetworkError, MongoServerError } from 'mongodb';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,16 +5,17 @@ import type { CollectionName } from '@oa/schema';
 import { StorageError } from '../errors';
 import { createChangeTriggers, type ChangeTriggers, type WatchedStream } from './change-triggers';
 
-/** A change stream driven by the test: `start()` is the server answering the aggregate. */
-class FakeStream extends EventEmitter implements WatchedStream {
+/**
+ * A change stream driven by the test, with the driver's documented iterator API only: `start()` is
+ * the server answering the opening aggregate with an empty batch (tryNext resolves null).
+ */
+class FakeStream implements WatchedStream {
   closed = false;
-  private waiting: { resolve: (event: Document) => void; reject: (error: unknown) => void } | undefined;
-  private queued: Array<{ event?: Document; error?: unknown }> = [];
-  constructor(readonly pipeline: Document[]) {
-    super();
-  }
+  private waiting: { resolve: (event: Document | null) => void; reject: (error: unknown) => void } | undefined;
+  private queued: Array<{ event?: Document | null; error?: unknown }> = [];
+  constructor(readonly pipeline: Document[]) {}
   start(): void {
-    this.emit('init', {});
+    this.deliver({ event: null });
   }
   push(event: Document): void {
     this.deliver({ event });
@@ -23,21 +23,21 @@ class FakeStream extends EventEmitter implements WatchedStream {
   fail(error: unknown): void {
     this.deliver({ error });
   }
-  next(): Promise<Document> {
+  tryNext(): Promise<Document | null> {
     const item = this.queued.shift();
-    if (item) return item.error ? Promise.reject(item.error) : Promise.resolve(item.event!);
+    if (item) return item.error ? Promise.reject(item.error) : Promise.resolve(item.event ?? null);
     return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
   }
   async close(): Promise<void> {
     this.closed = true;
     this.fail(new Error('ChangeStream is closed'));
   }
-  private deliver(item: { event?: Document; error?: unknown }): void {
+  private deliver(item: { event?: Document | null; error?: unknown }): void {
     const waiting = this.waiting;
     this.waiting = undefined;
     if (!waiting) this.queued.push(item);
     else if (item.error) waiting.reject(item.error);
-    else waiting.resolve(item.event!);
+    else waiting.resolve(item.event ?? null);
   }
 }
 

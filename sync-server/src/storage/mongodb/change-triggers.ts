@@ -10,14 +10,27 @@ import { StorageError } from '../errors';
 import { sequencesCollection } from './context';
 import { toStorageError } from './to-storage-error';
 
-/** "The $changeStream stage is only supported on replica sets". */
-const changeStreamsUnsupported = 40573;
+/**
+ * Server codes meaning "this deployment has no change streams": polling is the answer, not a
+ * retry. 40573: a standalone mongod ("$changeStream is only supported on replica sets").
+ * 8000 (AtlasError): Atlas's answer to a command its tier does not allow ("… is not allowed or
+ * the syntax is incorrect"), which is what a Flex cluster, with no change streams, answers.
+ * 115 (CommandNotSupported) and 40324 (unrecognized pipeline stage): servers that speak the
+ * protocol without the stage. 13 (Unauthorized): a database user without the changeStream
+ * action; polling needs only `find`, and the reason is reported once.
+ */
+export const noChangeStreamCodes: ReadonlySet<number> = new Set([40573, 8000, 115, 40324, 13]);
 
-/** The part of the driver's ChangeStream used here (a seam, so the logic is tested without a server). */
+/**
+ * The part of the driver's ChangeStream used here (a seam, so the logic is tested without a
+ * server). Only documented API: `tryNext()` sends the aggregate that opens the stream on its first
+ * call, then resolves with an event or null (an empty batch after maxAwaitTimeMS); its first
+ * answer is how we know the stream exists. (The driver's cursor 'init' event is not emitted on a
+ * ChangeStream: mongodb/node-mongodb-native#3642 was closed unmerged.)
+ */
 export interface WatchedStream {
-  next(): Promise<Document>;
+  tryNext(): Promise<Document | null>;
   close(): Promise<void>;
-  on(event: 'init' | 'error', listener: (...args: any[]) => void): unknown;
 }
 
 export interface ChangeTriggersOptions {
@@ -94,21 +107,20 @@ export function createChangeTriggers(options: ChangeTriggersOptions): ChangeTrig
     stream = current;
     let openedAt: number | undefined;
     return new Promise<void>((resolve) => {
-      current.on('error', () => undefined); // errors arrive through next(); never crash on an emitted one
-      current.on('init', () => {
-        if (mine !== generation) return;
-        openedAt = Date.now();
-        // Writes committed before the stream started have no event in it: read once now. (Also
-        // after the driver resumes the stream on its own, which is harmless.)
-        options.poke();
-        resolve();
-      });
       void (async () => {
         try {
           for (;;) {
-            const event = await current.next();
+            const event = await current.tryNext();
             if (mine !== generation) return;
-            pokeFor(event);
+            if (openedAt === undefined) {
+              // The first answer: the server has opened the stream. Writes committed before it
+              // have no event in it, so read once now. (The feed reads on from its own checkpoint,
+              // so a write seen both ways is read once.)
+              openedAt = Date.now();
+              options.poke();
+              resolve();
+            }
+            if (event) pokeFor(event);
           }
         } catch (error) {
           if (mine !== generation || closed) return;
@@ -124,11 +136,12 @@ export function createChangeTriggers(options: ChangeTriggersOptions): ChangeTrig
   }
 
   function failed(error: unknown, openedAt: number | undefined): void {
-    if (error instanceof MongoServerError && Number(error.code) === changeStreamsUnsupported) {
-      // A standalone server: no change streams at all, so poll (said once, not at every tick).
+    if (error instanceof MongoServerError && noChangeStreamCodes.has(Number(error.code))) {
+      // No change streams on this deployment (a standalone, Atlas Flex): poll, said once, not at
+      // every tick.
       mode = 'polling';
       options.onError(
-        new StorageError('UNAVAILABLE', `MongoDB change streams need a replica set; polling for other processes' writes every ${options.pollIntervalMs} ms`, {
+        new StorageError('UNAVAILABLE', `MongoDB change streams are not available here (a standalone server or a tier without them: code ${String(error.code)}); polling for other processes' writes every ${options.pollIntervalMs} ms`, {
           cause: error,
         }),
       );

@@ -25,8 +25,12 @@ export interface SequenceDocument {
 }
 
 // A write is acknowledged only once a majority holds it: a failover can then not roll it back
-// after a reader has moved its checkpoint past it.
-export const majorityWrite = { writeConcern: { w: 'majority' } } as const;
+// after a reader has moved its checkpoint past it. `wtimeoutMS` bounds the wait for that majority:
+// past it the server answers with a write-concern error (the write's fate unknown), never a hang.
+export type MajorityWrite = { readonly writeConcern: { readonly w: 'majority'; readonly wtimeoutMS: number } };
+export function majorityWriteOf(wtimeoutMS: number): MajorityWrite {
+  return { writeConcern: { w: 'majority', wtimeoutMS } };
+}
 // Sequence documents and change pages are read at the majority commit point, for the same reason:
 // a reader must never see (and checkpoint past) a state that a failover could still undo.
 export const majorityRead = { readConcern: { level: 'majority' } } as const;
@@ -36,6 +40,8 @@ export interface MongoContext {
   readonly db: Db;
   readonly now: () => Date;
   readonly leaseMs: number;
+  /** Options of every write (majority, bounded in time). */
+  readonly majorityWrite: MajorityWrite;
   readonly sequences: Collection<SequenceDocument>;
   readonly uniqueIndexes: Map<CollectionName, readonly IndexSpec[]>;
   /** Marks a collection as set up (ensureCollections) and returns it. */
@@ -47,8 +53,9 @@ export interface MongoContext {
 export function createMongoContext(
   client: MongoClient,
   databaseName: string,
-  options: { readonly now: () => Date; readonly leaseMs: number },
+  options: { readonly now: () => Date; readonly leaseMs: number; readonly wtimeoutMS: number },
 ): MongoContext {
+  const majorityWrite = majorityWriteOf(options.wtimeoutMS);
   // Primary reads: a sync reader wants the newest state, and a conflict answer read from a
   // lagging secondary would send a writer an outdated `current`.
   const db = client.db(databaseName, { ...majorityWrite, readPreference: 'primary' });
@@ -58,6 +65,7 @@ export function createMongoContext(
     db,
     now: options.now,
     leaseMs: options.leaseMs,
+    majorityWrite,
     sequences: db.collection<SequenceDocument>(sequencesCollection),
     uniqueIndexes: new Map(),
     register(collection) {

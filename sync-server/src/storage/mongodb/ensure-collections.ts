@@ -6,7 +6,7 @@
 import { MongoServerError, type IndexDescription } from 'mongodb';
 import type { CollectionName, IndexSpec } from '@oa/schema';
 import { ownerFieldsOf, syncIndexName } from '../sync-indexes';
-import { majorityWrite, type MongoContext } from './context';
+import type { MongoContext } from './context';
 import { fieldName } from './mongo-filter';
 
 const namespaceExists = 48;
@@ -28,7 +28,7 @@ export async function ensureCollections(
     // sequence document), never lowered ($max), never reset (running again, a second process).
     const [highest] = await collection.find({ _seq: { $type: 'number' } }, { sort: { _seq: -1 }, limit: 1, projection: { _id: 0, _seq: 1 } }).toArray();
     const stored = typeof highest?._seq === 'number' ? highest._seq : 0;
-    await ctx.sequences.updateOne({ _id: name }, { $setOnInsert: { pending: [] }, $max: { seq: stored } }, { upsert: true, ...majorityWrite });
+    await ctx.sequences.updateOne({ _id: name }, { $setOnInsert: { pending: [] }, $max: { seq: stored } }, { upsert: true, ...ctx.majorityWrite });
     ctx.uniqueIndexes.set(name, indexes.filter((index) => index.unique));
   }
 }

@@ -13,7 +13,7 @@ import { databaseNameFromUrl } from './database-name-from-url';
 import { ensureCollections, listIndexes } from './ensure-collections';
 import { findMany, findOne } from './find-one';
 import { readByIds } from './read-by-ids';
-import { latestCheckpoint, readChanges } from './read-changes';
+import { latestCheckpoint, latestCheckpoints, readChanges } from './read-changes';
 import { toStorageError } from './to-storage-error';
 import { write } from './write';
 
@@ -38,11 +38,12 @@ export async function openMongoStorage(options: MongoStorageOptions): Promise<St
   if (!Number.isSafeInteger(leaseMs) || leaseMs < 1) throw new StorageError('INVALID_REQUEST', `bad leaseMs ${leaseMs}`);
   const onError = options.onFeedError ?? (() => undefined);
 
+  const clientOptions = withDefaultTimeouts(options.url, options.clientOptions);
   let client: MongoClient;
   try {
     // ignoreUndefined: a field set to undefined is left out, as JSON (and the SQLite adapter) does,
     // instead of being stored as null.
-    client = new MongoClient(options.url, { appName: 'oa-sync-server', ...options.clientOptions, ignoreUndefined: true });
+    client = new MongoClient(options.url, { appName: 'oa-sync-server', ...clientOptions, ignoreUndefined: true });
   } catch (cause) {
     // The constructor only parses the URL and options (some parse failures surface as
     // MongoRuntimeError), so whatever it throws is a configuration mistake.
@@ -54,7 +55,10 @@ export async function openMongoStorage(options: MongoStorageOptions): Promise<St
     await client.close().catch(() => undefined);
     throw toStorageError(error);
   }
-  const ctx = createMongoContext(client, databaseName, { now: options.now ?? (() => new Date()), leaseMs });
+  // Majority always (context.ts says why); how long a majority may take comes from the URL's
+  // wtimeoutMS when it has one.
+  const wtimeoutMS = client.options.writeConcern?.wtimeoutMS ?? defaultTimeouts.wtimeoutMS;
+  const ctx = createMongoContext(client, databaseName, { now: options.now ?? (() => new Date()), leaseMs, wtimeoutMS });
 
   let closed = false;
   const run = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -71,10 +75,13 @@ export async function openMongoStorage(options: MongoStorageOptions): Promise<St
     {
       readChanges: (query) => run(() => readChanges(ctx, query)),
       latestCheckpoint: (collection) => run(() => latestCheckpoint(ctx, collection)),
+      latestCheckpoints: (collections) => run(() => latestCheckpoints(ctx, collections)),
     },
     { onError },
   );
   const triggers = createChangeTriggers({
+    // The server holds each getMore this long when nothing happens (one idle round trip a second
+    // per process); events arrive at once regardless.
     watch: (pipeline) => ctx.db.watch(pipeline, { maxAwaitTimeMS: 1000 }),
     poke: (collection) => feed.poke(collection),
     pollIntervalMs,
@@ -111,4 +118,36 @@ export async function openMongoStorage(options: MongoStorageOptions): Promise<St
       await client.close().catch(() => undefined);
     },
   };
+}
+
+/**
+ * Time limits on every operation, unless the URL or the caller sets them (driver 7 ignores the
+ * client-side `timeoutMS`, so the classic options are the bound). Without them an unreachable
+ * primary holds a request for 30 s and a lagging majority for as long as it lags; with them the
+ * request fails with UNAVAILABLE, which the HTTP edge answers 503 DATABASE_UNAVAILABLE with
+ * Retry-After. A change stream's getMore waits at most a second (maxAwaitTimeMS), well inside
+ * the socket timeout.
+ */
+export const defaultTimeouts = {
+  /** Finding a primary (default 30 s in the driver). */
+  serverSelectionTimeoutMS: 5_000,
+  /** Waiting for a pooled connection when every one is busy (default: forever). */
+  waitQueueTimeoutMS: 5_000,
+  /** Silence on a connection in the middle of an operation (default: forever). */
+  socketTimeoutMS: 15_000,
+  /** A majority acknowledging a write (majority writes, see context.ts). */
+  wtimeoutMS: 5_000,
+} as const;
+
+/**
+ * Pure: the client options with each of defaultTimeouts added where neither the URL nor the
+ * given options name it (options given in code would override the URL's in the driver, so a
+ * default is only added when the URL is silent: an operator's URL always wins).
+ */
+export function withDefaultTimeouts(url: string, clientOptions: MongoClientOptions = {}): MongoClientOptions {
+  const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
+  const inUrl = new Set([...new URLSearchParams(query).keys()].map((name) => name.toLowerCase()));
+  const given = new Set(Object.keys(clientOptions).map((name) => name.toLowerCase()));
+  const added = Object.entries(defaultTimeouts).filter(([name]) => !inUrl.has(name.toLowerCase()) && !given.has(name.toLowerCase()));
+  return { ...Object.fromEntries(added), ...clientOptions };
 }

@@ -9,7 +9,7 @@ import { StorageError } from '../errors';
 import type { ChangesPage, ReadChangesQuery } from '../port';
 import { majorityRead, type MongoContext } from './context';
 import { allOf, isLive, omitProjection, toMongoExpression, toMongoQuery } from './mongo-filter';
-import { readWatermark } from './sequence';
+import { readWatermark, readWatermarks } from './sequence';
 import { toRow } from './to-row';
 
 export async function readChanges(ctx: MongoContext, query: ReadChangesQuery): Promise<ChangesPage> {
@@ -56,4 +56,9 @@ const tombstoneOf = { id: '$id', _deleted: { $literal: true }, updatedAt: { $ifN
 export function latestCheckpoint(ctx: MongoContext, collection: CollectionName): Promise<number> {
   ctx.collection(collection);
   return readWatermark(ctx, collection);
+}
+
+export function latestCheckpoints(ctx: MongoContext, collections: readonly CollectionName[]): Promise<Map<CollectionName, number>> {
+  for (const collection of collections) ctx.collection(collection);
+  return readWatermarks(ctx, collections);
 }

@@ -42,7 +42,7 @@
 import type { ClientSession } from 'mongodb';
 import type { CollectionName } from '@oa/schema';
 import { StorageError } from '../errors';
-import { majorityRead, majorityWrite, type Lease, type MongoContext } from './context';
+import { majorityRead, type Lease, type MongoContext } from './context';
 import { mapBounded } from './map-bounded';
 import { isOutcomeKnown } from './to-storage-error';
 
@@ -80,7 +80,7 @@ export async function allocateSeqs(ctx: MongoContext, collection: CollectionName
         },
       },
     ],
-    { upsert: true, returnDocument: 'after', ...majorityWrite },
+    { upsert: true, returnDocument: 'after', ...ctx.majorityWrite },
   );
   const last = after?.seq;
   const leases = typeof last === 'number' ? after!.pending.filter((lease) => lease.seq > last - count && lease.seq <= last) : [];
@@ -100,7 +100,7 @@ export async function releaseSeqs(ctx: MongoContext, collection: CollectionName,
         },
       },
     ],
-    { returnDocument: 'after', projection: { releasedAt: 1 }, ...majorityWrite },
+    { returnDocument: 'after', projection: { releasedAt: 1 }, ...ctx.majorityWrite },
   );
   if (!(after?.releasedAt instanceof Date)) {
     throw new StorageError('UNAVAILABLE', `the sequence document of ${collection} is missing (was it dropped?)`);
@@ -122,13 +122,25 @@ export function watermarkOf(state: WatermarkState | undefined): number {
 
 /** The highest checkpoint a reader can safely reach now, computed with the database's clock. */
 export async function readWatermark(ctx: MongoContext, collection: CollectionName, session?: ClientSession): Promise<number> {
-  const [state] = await ctx.sequences
-    .aggregate<WatermarkState>(
+  const watermarks = await readWatermarks(ctx, [collection], session);
+  return watermarks.get(collection) ?? 0;
+}
+
+/**
+ * Several collections' watermarks in one round trip (the change feed's "anything new anywhere?",
+ * asked by every poll and backstop: one query per process, not one per collection).
+ */
+export async function readWatermarks(
+  ctx: MongoContext,
+  collections: readonly CollectionName[],
+  session?: ClientSession,
+): Promise<Map<CollectionName, number>> {
+  const states = await ctx.sequences
+    .aggregate<WatermarkState & { _id: string }>(
       [
-        { $match: { _id: collection } },
+        { $match: { _id: { $in: [...collections] } } },
         {
           $project: {
-            _id: 0,
             seq: { $ifNull: ['$seq', 0] },
             // $min of an array is its smallest element, null when it is empty.
             firstLive: { $min: { $map: { input: liveLeases, as: 'lease', in: '$$lease.seq' } } },
@@ -138,7 +150,8 @@ export async function readWatermark(ctx: MongoContext, collection: CollectionNam
       { ...majorityRead, ...(session ? { session } : {}) },
     )
     .toArray();
-  return watermarkOf(state);
+  const byName = new Map(states.map((state) => [state._id, state]));
+  return new Map(collections.map((collection) => [collection, watermarkOf(byName.get(collection))]));
 }
 
 /** A collection's leases: what runLeased needs (a seam, so the protocol is tested without a server). */

@@ -8,7 +8,7 @@ import type { Collection, Document } from 'mongodb';
 import type { CollectionName, IndexSpec } from '@oa/schema';
 import { StorageError } from '../errors';
 import type { StoredDocument, StoredRow, WriteRequest, WriteResult } from '../port';
-import { majorityWrite, type MongoContext } from './context';
+import type { MongoContext } from './context';
 import { readByIds } from './read-by-ids';
 import { leaseBookOf, runLeased, type LeasedWrite } from './sequence';
 import { isDuplicateKeyError } from './to-storage-error';
@@ -74,7 +74,7 @@ function leasedRow(ctx: MongoContext, collection: CollectionName, target: Collec
     write: (seq) => (expectedSeq === null ? insert(ctx, collection, target, doc, seq) : replace(ctx, collection, target, expectedSeq, doc, seq)),
     wrote: (result) => result.kind === 'written',
     move: async (from, to) => {
-      const moved = await target.updateOne({ id: { $eq: doc.id }, _seq: { $eq: from } }, { $set: { _seq: to } }, majorityWrite);
+      const moved = await target.updateOne({ id: { $eq: doc.id }, _seq: { $eq: from } }, { $set: { _seq: to } }, ctx.majorityWrite);
       return moved.matchedCount === 1;
     },
   };
@@ -83,7 +83,7 @@ function leasedRow(ctx: MongoContext, collection: CollectionName, target: Collec
 async function insert(ctx: MongoContext, collection: CollectionName, target: Collection, doc: StoredDocument, seq: number): Promise<WriteResult> {
   try {
     // A copy: insertOne adds the generated `_id` to the object it is given.
-    await target.insertOne({ ...doc, _seq: seq }, majorityWrite);
+    await target.insertOne({ ...doc, _seq: seq }, ctx.majorityWrite);
     return { kind: 'written', row: { seq, doc } };
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
@@ -111,7 +111,7 @@ async function replace(
     replaced = await target.findOneAndReplace(
       { id: { $eq: doc.id }, _seq: { $eq: expectedSeq } },
       { ...doc, _seq: seq },
-      { returnDocument: 'after', projection: { _id: 0 }, ...majorityWrite },
+      { returnDocument: 'after', projection: { _id: 0 }, ...ctx.majorityWrite },
     );
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
