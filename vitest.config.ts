@@ -38,7 +38,7 @@ const onEveryDatabase = [
   'migrations/test/verify.test.ts',
 ];
 /** Files about MongoDB alone (the adapter's contract run, the migrations against MongoDB). */
-const mongodbOnly = ['migrations/test/mongodb-migrations.test.ts'];
+const mongodbOnly = ['sync-server/test/database-timeouts.test.ts', 'sync-server/test/mongodb-legacy-documents.test.ts', 'migrations/test/mongodb-migrations.test.ts'];
 /** One browser flow with the server on MongoDB (a replica set, as in production). */
 const browserOnMongodb = ['e2e/shop-order-offline.test.ts'];
 

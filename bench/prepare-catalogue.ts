@@ -1,14 +1,19 @@
 /**
  * Writes a benchmark catalogue (12 categories, N active ~1 KB products) straight into a SQLite
- * database file before the server starts (bench/sync.ts, bench/shop.ts). Not a seed for real
- * use: the products are numbered fixtures.
+ * database file before the server starts (bench/sync.ts, bench/shop.ts), or into any open
+ * storage (bench/sync.ts's MongoDB mode). Not a seed for real use: the products are numbered fixtures.
  */
 import { collectionNames, collections } from '@oa/schema';
-import { openSqliteStorage } from '../sync-server/src/storage';
+import { openSqliteStorage, type Storage } from '../sync-server/src/storage';
 import { benchProduct } from './product-fixture';
 
 export async function prepareCatalogue(path: string, products: number): Promise<void> {
   const storage = await openSqliteStorage({ path, pollIntervalMs: 0 });
+  await writeCatalogue(storage, products);
+  await storage.close();
+}
+
+export async function writeCatalogue(storage: Storage, products: number): Promise<void> {
   await storage.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
   const now = new Date().toISOString();
   await storage.write('categories', Array.from({ length: 12 }, (_, i) => ({
@@ -23,5 +28,4 @@ export async function prepareCatalogue(path: string, products: number): Promise<
     });
     await storage.write('products', batch);
   }
-  await storage.close();
 }

@@ -4,13 +4,21 @@
  * enforced; documents pushed per second; orders placed per second; and the delay from one admin
  * write to its arrival on 1,000 open streams, with the server's memory per open stream.
  *   npm run bench:sync            BENCH_STREAMS=200 npm run bench:sync   (a quicker look)
+ * MongoDB mode, when DATABASE_URL is a mongodb:// URL naming a throwaway database (its name must
+ * contain "bench": the bench drops it, fills it and drops it again): first the MongoDB round trips
+ * per operation, counted in the server process (mongo-round-trips.ts), the figures that carry
+ * over from the stand-in to MongoDB; then the same timed figures, which on the stand-in do not.
+ *   DATABASE_URL='mongodb://127.0.0.1:27100/oa_bench?replicaSet=rs0' npm run bench:sync
+ *   BENCH_ROUND_TRIPS_ONLY=true BENCH_PRODUCTS=2000 …   (only the round trips, on a smaller catalogue)
  */
 import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { prepareCatalogue } from './prepare-catalogue';
+import { databaseNameFromUrl, parseDatabaseUrl } from '../sync-server/src/storage';
+import { formatRoundTrips, measureRoundTrips, type RoundTripOptions, type RoundTripReport } from './mongo-round-trips';
+import { prepareCatalogue, writeCatalogue } from './prepare-catalogue';
 import { benchProduct } from './product-fixture';
 import { startServer, type RunningServer } from './start-server';
 
@@ -21,9 +29,15 @@ export interface SyncBenchOptions {
   readonly streams: number;
   readonly writes: number;
   readonly log: (line: string) => void;
+  /** A mongodb:// URL: the MongoDB mode (round trips first). Without it, embedded SQLite. */
+  readonly mongodbUrl?: string;
+  /** MongoDB mode: how the round trips are counted (defaults: 3 repeats, 10 s idle, 500 ms settle), and whether only they run. */
+  readonly roundTrips?: Partial<Pick<RoundTripOptions, 'repeats' | 'idleSeconds' | 'settleMs'>> & { readonly only?: boolean };
 }
 
 export interface SyncBenchResult {
+  /** MongoDB mode only. With `roundTrips.only`, the timed figures below are NaN. */
+  readonly roundTrips?: RoundTripReport;
   readonly pullDocsPerSecond: number;
   readonly pushDocsPerSecond: number;
   readonly ordersPerSecond: number;
@@ -101,20 +115,55 @@ function openStream(url: string, onMarker: (marker: string, at: number) => void)
   });
 }
 
+/** MongoDB mode: a fresh bench database holding the catalogue; the returned function drops it. */
+async function prepareMongoCatalogue(url: string, products: number): Promise<() => Promise<void>> {
+  const databaseName = databaseNameFromUrl(url);
+  if (!databaseName.includes('bench')) {
+    throw new Error(`the sync bench drops and refills the database it is given; name a throwaway one with "bench" in it (mongodb://host/oa_bench), not "${databaseName}"`);
+  }
+  // Loaded only here: the SQLite mode never loads the driver.
+  const { dropMongoDatabase } = await import('../sync-server/src/storage/mongodb/drop-database');
+  const { createStorage } = await import('../sync-server/src/storage/create-storage');
+  await dropMongoDatabase(url, databaseName);
+  const storage = await createStorage(parseDatabaseUrl(url));
+  try {
+    await writeCatalogue(storage, products);
+  } finally {
+    await storage.close();
+  }
+  return () => dropMongoDatabase(url, databaseName);
+}
+
 export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBenchResult> {
-  const { log } = options;
+  const { mongodbUrl } = options;
   const folder = mkdtempSync(join(tmpdir(), 'oa-bench-sync-'));
   const dbPath = join(folder, 'bench.db');
-  await prepareCatalogue(dbPath, options.products);
-  const server = await startServer({
-    DATABASE_URL: `file:${dbPath}`,
-    DATA_DIR: folder,
-    ADMIN_PASSWORD: adminPassword,
-    SEED_DEMO_CATALOG: 'false',
-    SYNC_DIAGNOSTICS: 'true',
-    NODE_OPTIONS: '--expose-gc',
-  });
+  let dropDatabase: (() => Promise<void>) | undefined;
+  if (mongodbUrl) dropDatabase = await prepareMongoCatalogue(mongodbUrl, options.products);
+  else await prepareCatalogue(dbPath, options.products);
+  const server = await startServer(
+    {
+      DATABASE_URL: mongodbUrl ?? `file:${dbPath}`,
+      DATA_DIR: folder,
+      ADMIN_PASSWORD: adminPassword,
+      SEED_DEMO_CATALOG: 'false',
+      SYNC_DIAGNOSTICS: 'true',
+      NODE_OPTIONS: '--expose-gc',
+    },
+    // MongoDB mode: the same main.ts, with every MongoDB command counted in that process.
+    mongodbUrl ? { entry: join(import.meta.dirname, 'command-counting-server.ts') } : {},
+  );
   try {
+    let roundTrips: RoundTripReport | undefined;
+    if (mongodbUrl) {
+      roundTrips = await measureRoundTrips(server, { products: options.products, adminPassword, repeats: 3, idleSeconds: 10, settleMs: 500, ...options.roundTrips });
+      for (const line of formatRoundTrips(roundTrips)) options.log(line);
+      if (options.roundTrips?.only) return { roundTrips, pullDocsPerSecond: NaN, pushDocsPerSecond: NaN, ordersPerSecond: NaN, streamDelayMs: { p50: NaN, p99: NaN, max: NaN }, bytesPerStream: NaN };
+      options.log('Times (on the MongoDB stand-in, the in-memory Java test double\'s: they say nothing about MongoDB):');
+    }
+    const log = mongodbUrl ? (line: string) => options.log(`  ${line}`) : options.log;
+    // The round trips' pushes added products, which the pull below also reads.
+    const products = options.products + (roundTrips?.productsAdded ?? 0);
     // 1. The initial pull a new shopper's replica makes (anonymous: the visibility policy applies).
     await pullAll(server, 1000);
     let best = Infinity;
@@ -122,10 +171,10 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
       const started = performance.now();
       const count = await pullAll(server, 1000);
       best = Math.min(best, performance.now() - started);
-      if (count !== options.products) throw new Error(`pulled ${count} of ${options.products}`);
+      if (count !== products) throw new Error(`pulled ${count} of ${products}`);
     }
-    const pullDocsPerSecond = options.products / (best / 1000);
-    log(`initial pull of ${options.products} products in pages of 1,000: ${Math.round(pullDocsPerSecond)} documents/s (${best.toFixed(0)} ms)`);
+    const pullDocsPerSecond = products / (best / 1000);
+    log(`initial pull of ${products} products in pages of 1,000: ${Math.round(pullDocsPerSecond)} documents/s (${best.toFixed(0)} ms)`);
 
     // 2. Plain documents pushed: a shopper's cart lines, in pushes of 500.
     const shopper = await json(`${server.url}/auth/register`, { method: 'POST', body: { email: 'bench@example.com', password: 'bench password 123', name: 'Bench' } });
@@ -205,21 +254,26 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
     const streamDelayMs = { p50: percentile(delays, 50), p99: percentile(delays, 99), max: delays.at(-1) ?? NaN };
     log(`admin write → ${options.streams} open streams (${options.writes} writes): p50 ${streamDelayMs.p50.toFixed(1)} ms, p99 ${streamDelayMs.p99.toFixed(1)} ms, max ${streamDelayMs.max.toFixed(1)} ms`);
     log(`server memory per open stream: ${(bytesPerStream / 1024).toFixed(1)} KB (live heap and buffers after GC, over ${options.streams} streams)`);
-    return { pullDocsPerSecond, pushDocsPerSecond, ordersPerSecond, streamDelayMs, bytesPerStream };
+    return { roundTrips, pullDocsPerSecond, pushDocsPerSecond, ordersPerSecond, streamDelayMs, bytesPerStream };
   } finally {
     await server.stop();
+    await dropDatabase?.();
     rmSync(folder, { recursive: true, force: true });
   }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  console.log(`Sync server benchmark (node ${process.version}, SQLite)`);
+  const url = process.env.DATABASE_URL ?? '';
+  const mongodbUrl = url.startsWith('mongodb://') || url.startsWith('mongodb+srv://') ? url : undefined;
+  const where = mongodbUrl ? `MongoDB, database ${databaseNameFromUrl(mongodbUrl)}` : 'SQLite';
+  console.log(`Sync server benchmark (node ${process.version}, ${where})`);
   await runSyncBench({
-    products: 10_000,
+    products: Number(process.env.BENCH_PRODUCTS ?? 10_000),
     pushDocs: 10_000,
     orders: 500,
     streams: Number(process.env.BENCH_STREAMS ?? 1000),
     writes: 20,
     log: (line) => console.log(`  ${line}`),
+    ...(mongodbUrl ? { mongodbUrl, roundTrips: { only: process.env.BENCH_ROUND_TRIPS_ONLY === 'true' } } : {}),
   });
 }

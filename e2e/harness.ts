@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { dropDatabase, freshDatabaseUrl } from '../sync-server/test/test-storage';
 
 export const root = resolve(import.meta.dirname, '..');
 export const chromiumPath = '/usr/bin/chromium';
@@ -99,7 +100,8 @@ export interface ShopStack {
 }
 
 /**
- * `npm start`'s own script on free ports with a temporary database in `folder`: the sync server,
+ * `npm start`'s own script on free ports with a fresh database of the test project's kind
+ * (SQLite in `folder`, or MongoDB in the MongoDB projects; dropped on stop): the sync server,
  * the built shop and the built admin app, resolved once all answer (builds, when stale, first).
  */
 export async function startShopStack(folder: string, env: Record<string, string> = {}, ms = 120_000): Promise<ShopStack> {
@@ -107,12 +109,13 @@ export async function startShopStack(folder: string, env: Record<string, string>
   const shopUrl = `http://127.0.0.1:${shopPort}`;
   const adminUrl = `http://127.0.0.1:${adminPort}`;
   const syncUrl = `http://127.0.0.1:${port}`;
+  const databaseUrl = freshDatabaseUrl(folder);
   const start = runStart(folder, {
     HOST: '127.0.0.1',
     PORT: String(port),
     SHOP_PORT: String(shopPort),
     ADMIN_PORT: String(adminPort),
-    DATABASE_URL: `file:${join(folder, 'platform.db')}`,
+    DATABASE_URL: databaseUrl,
     DATA_DIR: folder,
     CORS_ORIGINS: '',
     ...env,
@@ -121,9 +124,15 @@ export async function startShopStack(folder: string, env: Record<string, string>
     await Promise.all([waitForHttp(`${syncUrl}/health`, ms), waitForHttp(`${shopUrl}/config.json`, ms), waitForHttp(`${adminUrl}/config.json`, ms)]);
   } catch (error) {
     await start.stop();
+    await dropDatabase(databaseUrl);
     throw new Error(`${(error as Error).message}; output:\n${start.output()}`);
   }
-  return { start, shopUrl, adminUrl, syncUrl };
+  const stopped = start.stop;
+  const stop = async (): Promise<void> => {
+    await stopped();
+    await dropDatabase(databaseUrl);
+  };
+  return { start: { ...start, stop }, shopUrl, adminUrl, syncUrl };
 }
 
 export interface SplitStack {
@@ -138,7 +147,7 @@ export interface SplitStack {
 
 /**
  * The apps' servers in one run of `npm start`'s script and the sync server in another, on free
- * ports with a temporary database in `folder`, so a test can stop the sync server while the apps
+ * ports with a fresh database of the test project's kind (as startShopStack), so a test can stop the sync server while the apps
  * (and their service workers) stay.
  */
 export async function startSplitStack(folder: string, env: Record<string, string> = {}, parts = 'shop,admin'): Promise<SplitStack> {
@@ -148,7 +157,7 @@ export async function startSplitStack(folder: string, env: Record<string, string
   const syncUrl = `http://127.0.0.1:${port}`;
   const base = {
     HOST: '127.0.0.1', PORT: String(port), SHOP_PORT: String(shopPort), ADMIN_PORT: String(adminPort),
-    DATABASE_URL: `file:${join(folder, 'platform.db')}`, DATA_DIR: folder, CORS_ORIGINS: '', ...env,
+    DATABASE_URL: freshDatabaseUrl(folder), DATA_DIR: folder, CORS_ORIGINS: '', ...env,
   };
   const apps = runStart(folder, { ...base, START_ONLY: parts });
   const waits = [parts.includes('shop') ? `${shopUrl}/config.json` : undefined, parts.includes('admin') ? `${adminUrl}/config.json` : undefined];
@@ -173,6 +182,7 @@ export async function startSplitStack(folder: string, env: Record<string, string
     },
     async stop() {
       await Promise.all([sync?.stop(), apps.stop()]);
+      await dropDatabase(base.DATABASE_URL);
     },
   };
   await stack.startSync();

@@ -4,6 +4,7 @@
  * stay), check out: the order waits to sync, and still does after a reload, with the count of
  * waiting changes. Start the sync server again on the same database: the order reaches it, the
  * shop shows its OA- number, and an admin's status change arrives, all without a reload.
+ * Runs on SQLite and, in the mongodb-replset project, with the server on MongoDB (vitest.config.ts).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,9 +1,10 @@
 /**
  * The migration tools on MongoDB, in place on a legacy database (the mission's case): the ledger
- * and its lock, the merge reading `adminproducts` and the legacy `products` from the database
- * itself, backups equal to the originals, legacy documents retired so the server's unique indexes
- * build, references rewritten, a second run changing nothing. Runs in the MongoDB projects
- * (vitest.config.ts: a replica set and a standalone), a throwaway database per test, dropped afterwards.
+ * (one document, so that replacing it is atomic without transactions) and its lock, the merge
+ * reading `adminproducts` and the legacy `products` from the database itself, backups equal to the
+ * originals, legacy documents retired so the server's unique indexes build, references rewritten,
+ * a second run changing nothing. Runs in the MongoDB projects (vitest.config.ts: a replica set and
+ * a standalone), a throwaway database per test, dropped afterwards.
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,7 +18,8 @@ import { projectMigrations } from '../src/runner/project-migrations';
 import { runMigrations } from '../src/runner/run-migrations';
 import { expectedIndexes } from '../src/verify/expected-indexes';
 import { legacyCollectionsFixture } from './legacy-fixture';
-import { readRaw, seedLegacyMongo } from './mongodb/seed-legacy-mongodb';
+import type { LedgerEntry } from '../src/runner/ledger';
+import { readRaw, seedLegacyMongo, withMongo } from './mongodb/seed-legacy-mongodb';
 
 const database = testDatabase();
 if (database.kind !== 'mongodb') throw new Error('mongodb-migrations.test.ts runs in the MongoDB projects only (vitest.config.ts)');
@@ -51,6 +53,65 @@ const url = database.url;
       expect(await ledger.lock('two', 60_000)).toBe(false);
       await ledger.unlock('one');
       expect(await ledger.lock('two', 60_000)).toBe(true);
+    });
+
+    const applied = (id: string): LedgerEntry => ({ id, status: 'applied', startedAt: `${id} started`, finishedAt: `${id} finished`, report: { id } });
+
+    it('keeps the whole ledger in one document, so that replacing it is one atomic write', async () => {
+      const { databaseName, target } = await fresh();
+      const { ledger } = target.maintenance;
+      await ledger.record(applied('b'));
+      await ledger.replaceAll([applied('d'), applied('c')]);
+      const failed: LedgerEntry = { id: 'a', status: 'failed', startedAt: 't', finishedAt: 't', error: { code: 'MIGRATION_FAILED', message: 'no' } };
+      await ledger.record(failed);
+      await ledger.record({ ...applied('c'), report: { again: true } });
+      const expected = [failed, { ...applied('c'), report: { again: true } }, applied('d')];
+      expect(await ledger.list()).toEqual(expected);
+      // No state between "old entries deleted" and "new ones inserted" exists for a crash to leave.
+      expect(await readRaw(url, databaseName, '_migration_ledger')).toEqual([{ _id: 'ledger', version: 4, entries: expected }]);
+      await ledger.replaceAll([]);
+      expect(await ledger.list()).toEqual([]);
+    });
+
+    it('never shows another process an empty or half-replaced ledger while a restore replaces it', async () => {
+      const { databaseUrl, target } = await fresh();
+      const before = ['a', 'b', 'c'].map(applied);
+      const after = ['a', 'd'].map(applied);
+      await target.maintenance.ledger.replaceAll(before);
+      const reader = await openTarget(databaseUrl);
+      targets.push(reader);
+      const seen: LedgerEntry[][] = [];
+      let replacing = true;
+      const reading = (async () => {
+        while (replacing) seen.push(await reader.maintenance.ledger.list());
+      })();
+      for (let round = 0; round < 20; round++) await target.maintenance.ledger.replaceAll(round % 2 === 0 ? after : before);
+      replacing = false;
+      await reading;
+      expect(seen.length).toBeGreaterThan(0);
+      for (const entries of seen) expect([before, after]).toContainEqual(entries);
+    });
+
+    it('loses no entry when two processes record at once', async () => {
+      const { databaseUrl, target } = await fresh();
+      const other = await openTarget(databaseUrl);
+      targets.push(other);
+      const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+      // Interleaved, each write a compare-and-set on the ledger's version: a lost round reads again.
+      await Promise.all(ids.map((id, index) => (index % 2 === 0 ? target : other).maintenance.ledger.record(applied(id))));
+      expect((await target.maintenance.ledger.list()).map((entry) => entry.id)).toEqual(ids);
+    });
+
+    it("reads an earlier version's ledger (one document per entry) and carries it over on the first write", async () => {
+      const { databaseName, target } = await fresh();
+      const earlier = [applied('2025-01-legacy-merge'), applied('2025-02-prices')];
+      await withMongo(url, databaseName, (db) => db.collection<LedgerEntry & { _id: string }>('_migrations').insertMany(earlier.map((entry) => ({ _id: entry.id, ...entry }))));
+      const { ledger } = target.maintenance;
+      expect(await ledger.list()).toEqual(earlier);
+      await ledger.record(applied('2025-03-slugs'));
+      expect(await ledger.list()).toEqual([...earlier, applied('2025-03-slugs')]);
+      // Left as they were, for an older copy of the tools.
+      expect(await readRaw(url, databaseName, '_migrations')).toHaveLength(2);
     });
 
     it('merges the legacy collections in place, so the server can start on the result', async () => {

@@ -1,17 +1,18 @@
 /**
- * `npm run verify` against a real sync server (the real app on a real SQLite file and a free
- * port): every check passes on a healthy deployment; a wrong password, a server that is down and
- * a missing index each fail with a plain reason and a non-zero exit.
+ * `npm run verify` against a real sync server (the real app on a fresh database of the project's
+ * kind, SQLite or MongoDB, and a free port): every check passes on a healthy deployment; a wrong
+ * password, a server that is down and a missing index each fail with a plain reason and a non-zero exit.
  */
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { parseDatabaseUrl } from '@oa/sync-server/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminEmail, adminPassword, startTestServer, type TestServer } from '../../sync-server/test/http-server';
 import { runCommand } from '../src/cli/run-cli';
 import { verifyCommand } from '../src/cli/verify-command';
+import { dropIndex } from './drop-index';
 import { captureIo } from './io-capture';
-import { dropSqliteIndex } from './sqlite/drop-sqlite-index';
 
 let server: TestServer;
 let databaseUrl: string;
@@ -19,7 +20,7 @@ const root = join(import.meta.dirname, '..', '..');
 
 beforeAll(async () => {
   server = await startTestServer();
-  databaseUrl = `file:${join(server.config.dataDir, 'platform.db')}`;
+  databaseUrl = server.databaseUrl;
 });
 afterAll(async () => {
   await server.close();
@@ -37,7 +38,8 @@ describe('npm run verify', () => {
     expect(io.errors).toEqual([]);
     expect(code).toBe(0);
     expect(io.lines).toEqual(expect.arrayContaining([
-      'ok   health: ok (database: sqlite)',
+      // The kind DATABASE_URL names (sqlite or mongodb), as the server's health answer must say.
+      `ok   health: ok (database: ${parseDatabaseUrl(databaseUrl).kind})`,
       `ok   admin sign-in: ok (${adminEmail})`,
       'ok   pull products: ok',
       'ok   pull orders: ok',
@@ -69,7 +71,7 @@ describe('npm run verify', () => {
   });
 
   it('names a missing index', async () => {
-    dropSqliteIndex(databaseUrl.slice('file:'.length), 'products_slug');
+    await dropIndex(databaseUrl, 'products', 'products_slug');
     const { code, io } = await verify({ SYNC_URL: server.url, ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword, DATABASE_URL: databaseUrl });
     expect(code).toBe(1);
     expect(io.errors).toEqual([expect.stringMatching(/^FAIL indexes products: missing products_slug /)]);

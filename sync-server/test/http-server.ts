@@ -24,6 +24,8 @@ export const adminPassword = 'correct horse battery staple';
 
 export interface TestServer {
   readonly url: string;
+  /** DATABASE_URL of the server's database, for an operator command run against it (verify, migrate). */
+  readonly databaseUrl: string;
   readonly storage: Storage;
   readonly hub: StreamHub;
   readonly config: Config;
@@ -33,6 +35,8 @@ export interface TestServer {
 
 export interface TestServerOptions {
   readonly seed?: boolean;
+  /** Reach the database through another URL (a proxy in front of it); see test-storage.ts. */
+  readonly routeDatabase?: (databaseUrl: string) => string;
   readonly env?: Record<string, string>;
   readonly now?: () => Date;
 }
@@ -41,7 +45,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const folder = mkdtempSync(join(tmpdir(), 'oa-http-'));
   const config = loadConfig({ DATA_DIR: folder, ...options.env }, folder);
   const now = options.now ?? (() => new Date());
-  const database = await openTestStorage(folder);
+  const database = await openTestStorage(folder, { route: options.routeDatabase });
   const { storage } = database;
   await storage.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
   // Tests pay a cheap scrypt cost; production keeps OWASP's (see auth/passwords.ts).
@@ -67,6 +71,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    databaseUrl: database.databaseUrl,
     storage,
     hub,
     config,

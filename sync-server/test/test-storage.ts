@@ -43,14 +43,17 @@ export interface TestStorageOptions {
    * does not wait a second for another handle's writes.
    */
   readonly sqlitePollIntervalMs?: number;
+  /** The URL the handles open instead of the fresh database's own (a proxy in front of it); dropping uses the real one. */
+  readonly route?: (databaseUrl: string) => string;
 }
 
 export async function openTestStorage(folder: string, options: TestStorageOptions = {}): Promise<TestStorage> {
   const databaseUrl = freshDatabaseUrl(folder);
+  const routed = options.route?.(databaseUrl) ?? databaseUrl;
   const open = (): Promise<Storage> =>
-    databaseUrl.startsWith('file:')
-      ? openSqliteStorage({ path: databaseUrl.slice('file:'.length), pollIntervalMs: options.sqlitePollIntervalMs ?? 0, now: options.now })
-      : openMongoStorage({ url: databaseUrl, pollIntervalMs: 50, now: options.now });
+    routed.startsWith('file:')
+      ? openSqliteStorage({ path: routed.slice('file:'.length), pollIntervalMs: options.sqlitePollIntervalMs ?? 0, now: options.now })
+      : openMongoStorage({ url: routed, pollIntervalMs: 50, now: options.now });
   const handles = [await open()];
   return {
     storage: handles[0]!,

@@ -37,6 +37,8 @@ export function openSqliteMaintenance(path: string, options: { readonly readOnly
         put(entry.id, JSON.stringify(entry));
       },
       async replaceAll(entries) {
+        // One transaction: a reader (another connection) or a crash part-way sees the old ledger or
+        // the new one, never the delete without the inserts (SQLite rolls an unfinished one back).
         db.transaction(() => {
           db.exec('DELETE FROM _migrations');
           for (const entry of entries) put(entry.id, JSON.stringify(entry));

@@ -77,7 +77,14 @@ describe('createChangeTriggers', () => {
     const ready = triggers.follow(['products', 'orders']).then(() => (followed = true));
     await settle();
     expect(followed).toBe(false);
-    expect(streams[0]!.pipeline[0]).toEqual({ $match: { 'ns.coll': { $in: ['products', 'orders', '_sync_sequences'] } } });
+    // Only the followed collections' sequence documents, and of their updates only releases.
+    expect(streams[0]!.pipeline[0]).toEqual({
+      $match: {
+        'ns.coll': '_sync_sequences',
+        'documentKey._id': { $in: ['products', 'orders'] },
+        $or: [{ operationType: { $ne: 'update' } }, { 'updateDescription.updatedFields.releasedAt': { $exists: true } }],
+      },
+    });
     streams[0]!.start();
     await ready;
     expect(pokes).toEqual(['all']);

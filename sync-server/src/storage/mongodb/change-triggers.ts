@@ -88,7 +88,19 @@ export function createChangeTriggers(options: ChangeTriggersOptions): ChangeTrig
 
   function pipeline(): Document[] {
     return [
-      { $match: { 'ns.coll': { $in: [...followed, sequencesCollection] } } },
+      // Only releases can make anything new readable (sequence.ts): a document is written under a
+      // lease that holds readers below it until the lease is released, and an allocation never
+      // raises the watermark. So the stream carries only the sequence documents' releases (and any
+      // insert, replace or delete of one), not the data collections' own events and not the
+      // allocations: one event, and one read per process, per leased batch instead of three.
+      // A lease that runs out is no event at all; the backstop poll covers it.
+      {
+        $match: {
+          'ns.coll': sequencesCollection,
+          'documentKey._id': { $in: [...followed] },
+          $or: [{ operationType: { $ne: 'update' } }, { 'updateDescription.updatedFields.releasedAt': { $exists: true } }],
+        },
+      },
       // Only what pokeFor needs: no full documents travel (the feed reads them, filtered).
       { $project: { operationType: 1, ns: 1, documentKey: 1 } },
     ];

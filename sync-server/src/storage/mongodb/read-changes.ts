@@ -8,6 +8,7 @@ import type { CollectionName } from '@oa/schema';
 import { StorageError } from '../errors';
 import type { ChangesPage, ReadChangesQuery } from '../port';
 import { majorityRead, type MongoContext } from './context';
+import { isSynced } from './is-synced';
 import { allOf, isLive, omitProjection, toMongoExpression, toMongoQuery } from './mongo-filter';
 import { readWatermark, readWatermarks } from './sequence';
 import { toRow } from './to-row';
@@ -34,7 +35,8 @@ export async function readChanges(ctx: MongoContext, query: ReadChangesQuery): P
     if (watermark <= after) return { rows: [], checkpoint: after };
     const range = { _seq: { $gt: after, $lte: watermark } };
     const pipeline: Document[] = [
-      { $match: allOf(range, scope, visibleQuery) },
+      // isSynced: a document without our `id` is no change, and the partial `_seq` index serves the range.
+      { $match: allOf(range, isSynced, scope, visibleQuery) },
       { $sort: { _seq: 1 } },
       { $limit: limit },
       // A document in scope the reader may not see travels as a deletion carrying only its id:
@@ -42,7 +44,9 @@ export async function readChanges(ctx: MongoContext, query: ReadChangesQuery): P
       ...(visibleExpression === true ? [] : [{ $replaceWith: { $cond: [visibleExpression, '$$ROOT', tombstoneOf] } }]),
       { $project: projection },
     ];
-    const raw = await collection.aggregate(pipeline, { ...majorityRead, session }).toArray();
+    // batchSize: the whole page in the first answer (MongoDB's default first batch is 101
+    // documents; a page of 1,000 would cost a getMore round trip more).
+    const raw = await collection.aggregate(pipeline, { ...majorityRead, session, batchSize: limit }).toArray();
     const rows = raw.map(toRow);
     const checkpoint = rows.length < limit ? watermark : rows[rows.length - 1]!.seq;
     return { rows, checkpoint };

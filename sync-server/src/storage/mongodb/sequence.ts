@@ -96,6 +96,9 @@ export async function releaseSeqs(ctx: MongoContext, collection: CollectionName,
       {
         $set: {
           pending: { $filter: { input: pendingLeases, as: 'lease', cond: { $not: [{ $in: ['$$lease.seq', [...seqs]] }] } } },
+          // Set at every release, so every release's change event names this field: other
+          // processes follow releases alone (change-triggers.ts), the one event that can make
+          // something new readable.
           releasedAt: '$$NOW',
         },
       },
@@ -181,7 +184,11 @@ export interface LeasedWrite<T> {
   readonly move: (from: number, to: number) => Promise<boolean>;
 }
 
-type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+/** One write's outcome: its result, or the error it failed with (known or unknown, isOutcomeKnown). */
+export type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+
+/** Performs a block's writes, the i-th with seqs[i], settling each on its own. */
+export type WriteAll<T> = (seqs: readonly number[]) => Promise<Array<Settled<T>>>;
 
 /**
  * Runs writes under leases: one allocation for all (seqs in the order given), the writes side by
@@ -193,10 +200,15 @@ export async function runLeased<T>(
   book: LeaseBook,
   writes: readonly LeasedWrite<T>[],
   concurrency: number,
+  // How the block's writes are sent: one command each by default; a caller may send several in
+  // one command (write.ts: one insertMany for a block's new documents). Either way every write
+  // carries its leased seq and the release waits for all of them.
+  writeAll: WriteAll<T> = (seqs) => mapBounded(writes, concurrency, (leased, i) => settle(() => leased.write(seqs[i]!))),
 ): Promise<Array<{ result: T; seq: number }>> {
   if (writes.length === 0) return [];
   const leases = await book.allocate(writes.length);
-  const settled = await mapBounded(writes, concurrency, (leased, i) => settle(() => leased.write(leases[i]!.seq)));
+  const settled = await writeAll(leases.map((lease) => lease.seq));
+  if (settled.length !== writes.length) throw new StorageError('INVALID_REQUEST', 'a block answered for another number of writes than it had');
   let releasedAt = await releaseSettled(book, leases, settled);
   const failure = settled.find((outcome) => !outcome.ok);
   if (failure) throw failure.error;
@@ -227,7 +239,7 @@ export async function runLeased<T>(
   return results;
 }
 
-async function settle<T>(fn: () => Promise<T>): Promise<Settled<T>> {
+export async function settle<T>(fn: () => Promise<T>): Promise<Settled<T>> {
   try {
     return { ok: true, value: await fn() };
   } catch (error) {

@@ -1,4 +1,8 @@
-/** Documents as MongoDB returns them, turned into the port's StoredRow (`_seq` out of the doc). */
+/**
+ * Documents as MongoDB returns them, turned into the port's StoredRow (`_seq` out of the doc).
+ * Every read selects synced documents only (is-synced.ts), so a legacy document never gets here:
+ * the refusal below means a read that forgot that filter, or a projection that dropped `id`.
+ */
 import type { Document } from 'mongodb';
 import { StorageError } from '../errors';
 import type { StoredDocument, StoredRow } from '../port';

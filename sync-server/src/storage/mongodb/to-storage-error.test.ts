@@ -1,5 +1,8 @@
 import {
+  MongoBulkWriteError,
   MongoClientClosedError,
+  WriteConcernError,
+  WriteError,
   MongoInvalidArgumentError,
   MongoNetworkError,
   MongoNetworkTimeoutError,
@@ -53,6 +56,15 @@ describe('toStorageError', () => {
   });
 });
 
+const duplicateRow = new WriteError({ index: 1, code: 11000, errmsg: 'E11000 duplicate key', errInfo: {}, op: {} });
+
+/** A MongoBulkWriteError as the driver builds one (bulk/common.js): from row errors, or wrapping a failure. */
+function bulk(options: { writeErrors?: WriteError[]; cause?: Error; writeConcern?: boolean }): MongoBulkWriteError {
+  const result = { getWriteConcernError: () => (options.writeConcern ? new WriteConcernError({ code: 64, errmsg: 'waiting for majority' }) : undefined) };
+  const error = options.cause ?? { message: 'write failed', code: 11000, writeErrors: options.writeErrors ?? [] };
+  return new MongoBulkWriteError(error as never, result as never);
+}
+
 describe('isOutcomeKnown', () => {
   it.each([
     ['a server refusal (duplicate key)', server({ code: 11000 }), true],
@@ -63,6 +75,9 @@ describe('isOutcomeKnown', () => {
     ['a retried write that failed again', server({ code: 10107, errorLabels: ['RetryableWriteError'] }), false],
     ['a client closed mid-command', new MongoClientClosedError(), false],
     ['an unexpected error', new TypeError('x'), false],
+    ['a bulk insert the server answered row by row', bulk({ writeErrors: [duplicateRow] }), true],
+    ['a bulk insert that failed on the network (no row answers)', bulk({ cause: new MongoNetworkError('x') }), false],
+    ['a bulk insert with a duplicate row and a write concern error', bulk({ writeErrors: [duplicateRow], writeConcern: true }), false],
   ])('%s → %s', (_name, error, known) => {
     expect(isOutcomeKnown(error)).toBe(known);
   });

@@ -5,6 +5,7 @@
  */
 import {
   BSON,
+  MongoBulkWriteError,
   MongoAPIError,
   MongoClientClosedError,
   MongoError,
@@ -103,6 +104,12 @@ export function toStorageError(error: unknown): unknown {
  */
 export function isOutcomeKnown(error: unknown): boolean {
   if (error instanceof StorageError) return true;
+  if (error instanceof MongoBulkWriteError) {
+    // The server answered row by row (write errors) with no write-concern trouble: every row's
+    // fate is known. A bulk error without write errors wraps a network or driver failure.
+    const failures = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    return failures.length > 0 && error.result?.getWriteConcernError() === undefined && !error.hasErrorLabel(MongoErrorLabel.RetryableWriteError);
+  }
   if (error instanceof MongoServerError) {
     if (error instanceof MongoWriteConcernError || error.writeConcernError !== undefined) return false;
     // The driver retried once already: the first attempt's fate is unknown.

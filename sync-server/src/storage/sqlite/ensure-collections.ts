@@ -16,7 +16,11 @@ export function ensureCollections(
   ctx: SqliteContext,
   specs: ReadonlyArray<{ readonly name: CollectionName; readonly indexes: readonly IndexSpec[] }>,
 ): void {
-  ctx.db.transaction(() => {
+  // IMMEDIATE: the write lock from the start, waited for (busy_timeout) when another process holds
+  // it. A deferred transaction that began by reading (CREATE TABLE IF NOT EXISTS of an existing
+  // table) fails at once with SQLITE_BUSY_SNAPSHOT at its first write if another process wrote
+  // meanwhile: several servers starting together on one new file would stop at start.
+  const create = ctx.db.transaction(() => {
     for (const { name, indexes } of specs) {
       const table = ctx.register(name);
       ctx.db.exec(
@@ -30,7 +34,8 @@ export function ensureCollections(
       }
       ctx.uniqueIndexes.set(name, indexes.filter((index) => index.unique));
     }
-  })();
+  });
+  create.immediate();
 }
 
 function createIndex(ctx: SqliteContext, table: string, index: IndexSpec): void {
