@@ -220,7 +220,7 @@ export function formatRoundTrips(report: RoundTripReport): string[] {
     'where the commands go (command collection), in the request | after it:',
     ...report.operations.map((op) => `  ${pad(op.operation, widths[0]!)}  ${formatCounts(op.request)}${op.after ? ` | ${formatCounts(op.after)}` : ''}`),
     'after it: commands outside any request within the settle time after the answer (the change feed\'s reads, the change stream\'s getMore, the backstop).',
-    'MongoDB answers an aggregate or find with a first batch of 101 documents: a page of more costs one getMore more there (up to 16 MiB each); the stand-in answers in one batch.',
+    'Pages and id reads ask for their whole answer in the first batch (batchSize); MongoDB still splits an answer over 16 MiB with a getMore.',
     'ms: median time through HTTP; on the stand-in (an in-memory Java test double) it says nothing about MongoDB.',
   ];
 }

@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const now = (): Date => new Date();
   const storage = await createStorage(config.database, {
-    onFeedError: (error) => console.error('[sync-server] change feed:', error),
+    // The storage's own errors carry a message meant for operators (e.g. "polling: no change
+    // streams here"); anything else is unexpected and logged whole.
+    onFeedError: (error) => console.error('[sync-server] change feed:', error instanceof StorageError ? error.message : error),
   });
   await storage.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
   const passwords = createPasswordHasher();
@@ -42,15 +44,20 @@ async function main(): Promise<void> {
   const where = config.database.kind === 'sqlite' ? config.database.path : 'MongoDB';
   log(`listening on http://localhost:${port} (database: ${storage.kind}, ${where})`);
 
+  let stopping = false;
   const stop = (signal: string): void => {
+    // Once: a second signal (tsx relays one, a supervisor may send another) must not start
+    // another shutdown or cut this one short.
+    if (stopping) return;
+    stopping = true;
     log(`${signal}: shutting down`);
     hub.close();
     server.close(() => void storage.close().then(() => process.exit(0)));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5000).unref();
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -1,8 +1,6 @@
 import {
   MongoBulkWriteError,
   MongoClientClosedError,
-  WriteConcernError,
-  WriteError,
   MongoInvalidArgumentError,
   MongoNetworkError,
   MongoNetworkTimeoutError,
@@ -56,11 +54,12 @@ describe('toStorageError', () => {
   });
 });
 
-const duplicateRow = new WriteError({ index: 1, code: 11000, errmsg: 'E11000 duplicate key', errInfo: {}, op: {} });
+// The driver exports WriteError and WriteConcernError as types only: their shapes stand in.
+const duplicateRow = { index: 1, code: 11000, errmsg: 'E11000 duplicate key' };
 
 /** A MongoBulkWriteError as the driver builds one (bulk/common.js): from row errors, or wrapping a failure. */
-function bulk(options: { writeErrors?: WriteError[]; cause?: Error; writeConcern?: boolean }): MongoBulkWriteError {
-  const result = { getWriteConcernError: () => (options.writeConcern ? new WriteConcernError({ code: 64, errmsg: 'waiting for majority' }) : undefined) };
+function bulk(options: { writeErrors?: Array<typeof duplicateRow>; cause?: Error; writeConcern?: boolean }): MongoBulkWriteError {
+  const result = { getWriteConcernError: () => (options.writeConcern ? { code: 64, errmsg: 'waiting for majority' } : undefined) };
   const error = options.cause ?? { message: 'write failed', code: 11000, writeErrors: options.writeErrors ?? [] };
   return new MongoBulkWriteError(error as never, result as never);
 }

@@ -18,8 +18,8 @@ export function ensureCollections(
 ): void {
   // IMMEDIATE: the write lock from the start, waited for (busy_timeout) when another process holds
   // it. A deferred transaction that began by reading (CREATE TABLE IF NOT EXISTS of an existing
-  // table) fails at once with SQLITE_BUSY_SNAPSHOT at its first write if another process wrote
-  // meanwhile: several servers starting together on one new file would stop at start.
+  // table) fails at its first write with SQLITE_BUSY or SQLITE_BUSY_SNAPSHOT, without waiting,
+  // when another process writes meanwhile: servers starting together on one new file stopped at start.
   const create = ctx.db.transaction(() => {
     for (const { name, indexes } of specs) {
       const table = ctx.register(name);
