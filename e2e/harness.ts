@@ -4,21 +4,15 @@
  * again, and launching Debian's Chromium through playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { freePort } from '../scripts/mongo-standin/start-standin';
 import { dropDatabase, freshDatabaseUrl } from '../sync-server/test/test-storage';
 
 export const root = resolve(import.meta.dirname, '..');
 export const chromiumPath = '/usr/bin/chromium';
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
+export { freePort };
 
 export async function waitForHttp(url: string, ms: number): Promise<void> {
   const until = Date.now() + ms;

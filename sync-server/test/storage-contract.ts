@@ -1,6 +1,6 @@
 /**
- * The storage contract, written once and run against every adapter (sqlite-storage.test.ts,
- * mongodb-storage.test.ts) with no adapter branches: what replication relies on, from
+ * The storage contract, written once and run against every adapter (storage-contract.test.ts, in
+ * each vitest project: SQLite, MongoDB replica set, MongoDB standalone) with no adapter branches: what replication relies on, from
  * compare-and-set writes to checkpoints that never skip a write and the change feed.
  */
 import { collections, type CollectionName } from '@oa/schema';
