@@ -39,8 +39,8 @@ const onEveryDatabase = [
 ];
 /** Files about MongoDB alone (the adapter's contract run, the migrations against MongoDB). */
 const mongodbOnly = ['sync-server/test/database-timeouts.test.ts', 'sync-server/test/mongodb-legacy-documents.test.ts', 'migrations/test/mongodb-migrations.test.ts'];
-/** One browser flow with the server on MongoDB (a replica set, as in production). */
-const browserOnMongodb = ['e2e/shop-order-offline.test.ts'];
+/** Files that need a replica set: transactions' retry path, and one browser flow on MongoDB as in production. */
+const replsetOnly = ['sync-server/test/mongodb-unit-retries.test.ts', 'e2e/shop-order-offline.test.ts'];
 
 const unavailable = process.env.MONGODB_TEST_URL ? undefined : standinUnavailableReason();
 if (unavailable && process.env.CI) throw new Error(`CI runs the MongoDB suites, but ${unavailable}`);
@@ -50,7 +50,7 @@ const mongodbProject = (topology: 'replset' | 'standalone') => ({
   test: {
     ...shared,
     name: `mongodb-${topology}`,
-    include: [...onEveryDatabase, ...mongodbOnly, ...(topology === 'replset' ? browserOnMongodb : [])],
+    include: [...onEveryDatabase, ...mongodbOnly, ...(topology === 'replset' ? replsetOnly : [])],
     globalSetup: ['scripts/mongo-standin/vitest-global-setup.ts'],
   },
 });
@@ -65,7 +65,7 @@ export default defineConfig({
           ...shared,
           name: 'sqlite',
           include: ['*/src/**/*.test.{ts,tsx}', '*/test/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.test.ts'],
-          exclude: [...shared.exclude, ...mongodbOnly],
+          exclude: [...shared.exclude, ...mongodbOnly, 'sync-server/test/mongodb-unit-retries.test.ts'],
         },
       },
       ...(unavailable ? [] : [mongodbProject('replset'), mongodbProject('standalone')]),

@@ -70,6 +70,23 @@ export type WriteResult =
   /** A unique index refused the value of these fields (another live document holds it). */
   | { readonly kind: 'duplicate'; readonly index: string; readonly fields: readonly string[] };
 
+/** One write of a unit of work: a conditional write (as WriteRequest) in any collection. */
+export interface UnitWrite extends WriteRequest {
+  readonly collection: CollectionName;
+}
+
+export type CommitResult =
+  /** Every write applied, together; rows in the order of the unit's writes. */
+  | { readonly kind: 'committed'; readonly rows: ReadonlyArray<{ readonly collection: CollectionName; readonly row: StoredRow }> }
+  /**
+   * Nothing applied: this document was not in the state the unit expected (another writer moved
+   * it, or it exists / does not). `current` is its state now (null: absent). The rule re-reads
+   * and re-plans.
+   */
+  | { readonly kind: 'moved'; readonly collection: CollectionName; readonly id: string; readonly current: StoredRow | null }
+  /** Nothing applied: a unique index refused this write's value (another live document holds it). */
+  | { readonly kind: 'duplicate'; readonly collection: CollectionName; readonly id: string; readonly index: string; readonly fields: readonly string[] };
+
 /** One batch of committed changes of one collection, in seq order. */
 export interface Change {
   readonly collection: CollectionName;
@@ -108,6 +125,18 @@ export interface Storage {
    * retrying is safe, since a row already applied then answers as a conflict with its state.
    */
   write(collection: CollectionName, requests: readonly WriteRequest[]): Promise<WriteResult[]>;
+  /**
+   * A unit of work: conditional writes, possibly across collections, that commit all or nothing.
+   * Either every write is applied, atomically for every reader (no page or live event ever shows
+   * part of a unit), or none is and the answer names the first write that could not be made.
+   * When the call rejects (UNAVAILABLE: the database did not answer), the unit either committed
+   * whole or not at all; committing it again is safe (its writes then answer `moved`).
+   * A document may appear in a unit once. Adapters that cannot give this (a MongoDB standalone:
+   * no transactions) refuse every unit with INVALID_REQUEST, and say so in `atomicUnits`.
+   */
+  commit(writes: readonly UnitWrite[]): Promise<CommitResult>;
+  /** Whether `commit` is available here (false only on a MongoDB without transactions). */
+  readonly atomicUnits: boolean;
   readonly changes: ChangeFeed;
   close(): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { StorageError } from '../errors';
 import type { Storage, StorageOptions } from '../port';
 import { createChangeTriggers } from './change-triggers';
 import { defaultTimeouts, withDefaultTimeouts } from './client-options';
+import { commit } from './commit';
 import { createMongoContext } from './context';
 import { databaseNameFromUrl } from './database-name-from-url';
 import { ensureCollections, listIndexes } from './ensure-collections';
@@ -30,6 +31,8 @@ export interface MongoStorageOptions extends StorageOptions {
   readonly onFeedError?: (error: unknown) => void;
   /** Passed to MongoClient (TLS, pool size, timeouts…); `ignoreUndefined` is always on. */
   readonly clientOptions?: MongoClientOptions;
+  /** Tests only: a failure injected into every unit-of-work attempt (commit.ts). */
+  readonly injectUnitFault?: (attempt: number) => void;
 }
 
 export async function openMongoStorage(options: MongoStorageOptions): Promise<Storage> {
@@ -59,6 +62,15 @@ export async function openMongoStorage(options: MongoStorageOptions): Promise<St
   // Majority always (context.ts says why); how long a majority may take comes from the URL's
   // wtimeoutMS when it has one.
   const wtimeoutMS = client.options.writeConcern?.wtimeoutMS ?? defaultTimeouts.wtimeoutMS;
+  // Transactions (units of work) need a replica set or a sharded cluster; `hello` says which.
+  let transactions: boolean;
+  try {
+    const hello = await client.db('admin').command({ hello: 1 });
+    transactions = typeof hello.setName === 'string' || hello.msg === 'isdbgrid';
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    throw toStorageError(error);
+  }
   const ctx = createMongoContext(client, databaseName, { now: options.now ?? (() => new Date()), leaseMs, wtimeoutMS });
 
   let closed = false;
@@ -109,6 +121,12 @@ export async function openMongoStorage(options: MongoStorageOptions): Promise<St
       // Released: let this process's feed read it now rather than at the stream's event.
       if (results.some((result) => result.kind === 'written')) feed.poke(collection);
       return results;
+    },
+    atomicUnits: transactions,
+    async commit(writes) {
+      const result = await run(() => commit(ctx, writes, { transactions, injectUnitFault: options.injectUnitFault }));
+      if (result.kind === 'committed') for (const collection of new Set(writes.map((write) => write.collection))) feed.poke(collection);
+      return result;
     },
     changes: feed,
     async close() {

@@ -71,7 +71,8 @@ export function toBlocks<R extends { readonly id: string }>(requests: readonly R
   return blocks;
 }
 
-function toStoredDocument(ctx: MongoContext, request: WriteRequest): StoredDocument {
+/** The document as stored: the writer's fields, none of the storage's own, the storage's `updatedAt`. */
+export function toStoredDocument(ctx: MongoContext, request: WriteRequest): StoredDocument {
   // `_id` and `_seq` are the storage's: a client cannot choose them. `updatedAt` is the storage's clock.
   // Undefined fields are left out, as the driver (ignoreUndefined) and JSON do.
   const fields = Object.entries(request.doc).filter(([field, value]) => field !== '_id' && field !== '_seq' && value !== undefined);
@@ -177,7 +178,7 @@ async function insert(ctx: MongoContext, collection: CollectionName, target: Col
  * does, so that a document that exists is always a conflict even when the server reports another
  * unique index first.
  */
-async function answerDuplicate(ctx: MongoContext, collection: CollectionName, doc: StoredDocument, keyPattern: unknown): Promise<WriteResult> {
+export async function answerDuplicate(ctx: MongoContext, collection: CollectionName, doc: StoredDocument, keyPattern: unknown): Promise<WriteResult> {
   const current = await readCurrent(ctx, collection, doc.id);
   if (current || hasField(keyPattern, 'id')) return { kind: 'conflict', current };
   return toDuplicate(keyPattern, ctx.uniqueIndexes.get(collection) ?? []);
@@ -209,7 +210,7 @@ async function replace(
   return { kind: 'written', row: toRow(replaced) };
 }
 
-async function readCurrent(ctx: MongoContext, collection: CollectionName, id: string): Promise<StoredRow | null> {
+export async function readCurrent(ctx: MongoContext, collection: CollectionName, id: string): Promise<StoredRow | null> {
   const [current] = await readByIds(ctx, collection, [id]);
   return current ?? null;
 }

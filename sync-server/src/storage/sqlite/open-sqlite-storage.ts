@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { createTailingFeed } from '../feed/create-tailing-feed';
 import { StorageError } from '../errors';
 import type { Storage, StorageOptions } from '../port';
+import { commit } from './commit';
 import { createSqliteContext } from './context';
 import { ensureCollections, ensureSequencesTable, listIndexes } from './ensure-collections';
 import { findMany, findOne } from './find-one';
@@ -73,6 +74,12 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
       // Committed: let the feed read it now rather than at the next poll.
       if (results.some((result) => result.kind === 'written')) feed.poke(collection);
       return results;
+    },
+    atomicUnits: true,
+    async commit(writes) {
+      const result = await run(() => commit(ctx, writes));
+      if (result.kind === 'committed') for (const collection of new Set(writes.map((write) => write.collection))) feed.poke(collection);
+      return result;
     },
     changes: feed,
     async close() {

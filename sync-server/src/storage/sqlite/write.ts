@@ -17,7 +17,8 @@ export function write(ctx: SqliteContext, collection: CollectionName, requests: 
   return run.immediate();
 }
 
-function writeOne(ctx: SqliteContext, collection: CollectionName, table: string, request: WriteRequest): WriteResult {
+/** One conditional write inside the caller's transaction (write and commit both use it). */
+export function writeOne(ctx: SqliteContext, collection: CollectionName, table: string, request: WriteRequest): WriteResult {
   if (request.doc.id !== request.id) {
     throw new StorageError('INVALID_REQUEST', `document id ${String(request.doc.id)} does not match request id ${request.id}`);
   }
