@@ -112,6 +112,23 @@ describe('orders', () => {
     expect(payment.status).toBe('void');
   });
 
+  it('gives each order its own payment, even orders whose ids share their first 60 characters', async () => {
+    const shared = 'o'.repeat(60);
+    for (const id of [`${shared}-one`, `${shared}-two`]) {
+      expect((await pushRows(server, 'orders', order(id, [{ productId: 'demo-product-2', quantity: 1 }]), alice.accessToken)).body).toEqual({ conflicts: [], rejections: [] });
+    }
+    const paymentOf = async (orderId: string) =>
+      [...(await pullAll(server, 'payments', { token: alice.accessToken })).replica.values()].filter((p) => p.orderId === orderId);
+    expect(await paymentOf(`${shared}-one`)).toHaveLength(1);
+    expect(await paymentOf(`${shared}-two`)).toHaveLength(1);
+
+    const first = (await pullAll(server, 'orders', { token: admin.accessToken })).replica.get(`${shared}-one`)!;
+    expect((await pushRows(server, 'orders', update(first, { status: 'cancelled' }), admin.accessToken)).body).toEqual({ conflicts: [], rejections: [] });
+    expect((await paymentOf(`${shared}-one`))[0]!.status).toBe('void');
+    // Cancelling one order never touches another order's payment.
+    expect((await paymentOf(`${shared}-two`))[0]!.status).toBe('pending');
+  });
+
   it('never answers with a 500', () => {
     expect(server.errors).toEqual([]);
   });

@@ -78,9 +78,9 @@ export function toSeenUntil(orders: readonly Pick<Order, 'createdAt'>[], previou
 
 export const toItemCount = (order: Pick<Order, 'items'>): number => order.items.reduce((sum, item) => sum + item.quantity, 0);
 
-/** The order's payment: its own record when synced (cash on delivery: `pay-<order id>`), else the order's summary. */
+/** The order's payment: its own record when synced (every payment names its `orderId`), else the order's summary. */
 export function toPaymentSummary(order: Pick<Order, 'id' | 'paymentMethod' | 'paymentStatus'>, payments: readonly Pick<Payment, 'id' | 'orderId' | 'status' | 'method'>[]): string {
-  const payment = payments.find((entry) => entry.orderId === order.id || entry.id === `pay-${order.id}`);
+  const payment = payments.find((entry) => entry.orderId === order.id);
   const method = (payment?.method ?? order.paymentMethod) === 'cod' ? 'Cash on delivery' : 'Online';
   return `${method} · ${payment?.status ?? order.paymentStatus}`;
 }

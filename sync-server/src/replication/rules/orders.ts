@@ -17,7 +17,12 @@ import type { CollectionRules, RowOutcome, RuleContext } from '../push';
 import type { PushRow } from '../push-rows';
 import { adjustStock } from './adjust-stock';
 
-const paymentIdOf = (orderId: string): string => `pay-${orderId}`.slice(0, 64);
+// A payment's id is its order's: payments are their own collection, so one order has exactly one
+// payment id and no two orders share one. (Earlier builds used `pay-<order id>` cut to 64
+// characters, which two long order ids could share; those payments are still found, by the id and
+// their `orderId`.)
+const paymentIdOf = (orderId: string): string => orderId;
+const earlierPaymentIdOf = (orderId: string): string => `pay-${orderId}`.slice(0, 64);
 
 export function createOrderRules(random: () => number = Math.random): CollectionRules {
   return {
@@ -135,7 +140,9 @@ async function changeStatus(context: RuleContext, row: PushRow, stored: StoredRo
 }
 
 async function voidPayment(context: RuleContext, orderId: string): Promise<void> {
-  const [payment] = await context.storage.readByIds('payments', [paymentIdOf(orderId)]);
+  const candidates = await context.storage.readByIds('payments', [paymentIdOf(orderId), earlierPaymentIdOf(orderId)]);
+  // The one recorded for this very order: an earlier build's cut id may name another order's.
+  const payment = candidates.find((row) => row.doc.orderId === orderId);
   if (!payment || payment.doc._deleted) return;
   const voided = cashOnDelivery.voidPayment(payment.doc as never, context.now().toISOString()) as unknown as StoredDocument;
   await context.storage.write('payments', [{ id: payment.doc.id, expectedSeq: payment.seq, doc: voided }]);
