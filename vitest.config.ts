@@ -39,18 +39,23 @@ const onEveryDatabase = [
 ];
 /** Files about MongoDB alone (the adapter's contract run, the migrations against MongoDB). */
 const mongodbOnly = ['sync-server/test/database-timeouts.test.ts', 'sync-server/test/mongodb-legacy-documents.test.ts', 'migrations/test/mongodb-migrations.test.ts'];
-/** Files that need a replica set: transactions' retry path, and one browser flow on MongoDB as in production. */
-const replsetOnly = ['sync-server/test/mongodb-unit-retries.test.ts', 'e2e/shop-order-offline.test.ts'];
+/** What needs a replica set: the transactions' retry path. */
+const replsetOnly = ['sync-server/test/mongodb-unit-retries.test.ts'];
+/** One browser flow with the server on MongoDB, a replica set as in production (on SQLite it runs in its own project). */
+const browserOnMongodb = ['e2e/shop-order-offline.test.ts'];
 
 const unavailable = process.env.MONGODB_TEST_URL ? undefined : standinUnavailableReason();
 if (unavailable && process.env.CI) throw new Error(`CI runs the MongoDB suites, but ${unavailable}`);
 if (unavailable) console.warn(`MongoDB suites skipped: ${unavailable}; SQLite runs everything`);
 
+/** What a standalone alone shows: the server refusing it in production. */
+const standaloneOnly = ['sync-server/test/mongodb-standalone-production.test.ts'];
+
 const mongodbProject = (topology: 'replset' | 'standalone') => ({
   test: {
     ...shared,
     name: `mongodb-${topology}`,
-    include: [...onEveryDatabase, ...mongodbOnly, ...(topology === 'replset' ? replsetOnly : [])],
+    include: [...onEveryDatabase, ...mongodbOnly, ...(topology === 'replset' ? [...replsetOnly, ...browserOnMongodb] : standaloneOnly)],
     globalSetup: ['scripts/mongo-standin/vitest-global-setup.ts'],
   },
 });
@@ -65,7 +70,7 @@ export default defineConfig({
           ...shared,
           name: 'sqlite',
           include: ['*/src/**/*.test.{ts,tsx}', '*/test/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.test.ts'],
-          exclude: [...shared.exclude, ...mongodbOnly, 'sync-server/test/mongodb-unit-retries.test.ts'],
+          exclude: [...shared.exclude, ...mongodbOnly, ...replsetOnly, ...standaloneOnly],
         },
       },
       ...(unavailable ? [] : [mongodbProject('replset'), mongodbProject('standalone')]),

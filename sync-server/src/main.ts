@@ -25,6 +25,18 @@ async function main(): Promise<void> {
     // streams here"); anything else is unexpected and logged whole.
     onFeedError: (error) => console.error('[sync-server] change feed:', error instanceof StorageError ? error.message : error),
   });
+  if (!storage.atomicUnits) {
+    // Orders, stock and payments are written together or not at all (units of work), which on
+    // MongoDB needs transactions, which need a replica set. A standalone applies them one by one:
+    // a crash in between would leave half an order. Fine to develop against; never in production.
+    const why = 'this MongoDB is a standalone server: no transactions, so an order, its stock and its payment cannot be written all or nothing';
+    const fix = 'run it as a replica set (Atlas is one; one mongod can be a one-member set: mongod --replSet rs0, then rs.initiate())';
+    if (config.production) {
+      await storage.close();
+      throw new ConfigError([`DATABASE_URL: ${why}; ${fix}`]);
+    }
+    log(`warning: ${why} (development only); ${fix}`);
+  }
   await storage.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
   const passwords = createPasswordHasher();
   await ensureFirstAdmin({ storage, passwords, email: config.firstAdmin.email, password: config.firstAdmin.password, now, log });

@@ -131,11 +131,12 @@ export interface Storage {
    * part of a unit), or none is and the answer names the first write that could not be made.
    * When the call rejects (UNAVAILABLE: the database did not answer), the unit either committed
    * whole or not at all; committing it again is safe (its writes then answer `moved`).
-   * A document may appear in a unit once. Adapters that cannot give this (a MongoDB standalone:
-   * no transactions) refuse every unit with INVALID_REQUEST, and say so in `atomicUnits`.
+   * A document may appear in a unit once. A storage that cannot give all or nothing (a MongoDB
+   * standalone: no transactions) says so in `atomicUnits` and applies the writes one by one in
+   * order, stopping at the first it cannot make (answered as above); for development only.
    */
   commit(writes: readonly UnitWrite[]): Promise<CommitResult>;
-  /** Whether `commit` is available here (false only on a MongoDB without transactions). */
+  /** Whether `commit` is all or nothing here (false only on a MongoDB without transactions). */
   readonly atomicUnits: boolean;
   readonly changes: ChangeFeed;
   close(): Promise<void>;

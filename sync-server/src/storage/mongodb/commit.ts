@@ -1,6 +1,9 @@
 /**
  * A unit of work on MongoDB: one multi-document transaction (ClientSession.withTransaction, majority
- * write concern, snapshot reads), which needs a replica set; a standalone refuses units.
+ * write concern, snapshot reads), which needs a replica set. A standalone has no transactions: there
+ * the writes are applied one after another, stopping at the first that cannot be made, NOT all or
+ * nothing (`atomicUnits` false); good enough to develop against, which is why the server refuses a
+ * standalone in production (main.ts).
  *
  * Sequence numbers inside the transaction: one `$inc` of each touched collection's sequence
  * document, no lease. Why checkpoints stay safe (the port's promise; sequence.ts for leased
@@ -27,10 +30,10 @@ import { isSynced } from './is-synced';
 import { allOf } from './mongo-filter';
 import { isDuplicateKeyError } from './to-storage-error';
 import { toRow } from './to-row';
-import { answerDuplicate, readCurrent, toDuplicate, toStoredDocument } from './write';
+import { answerDuplicate, readCurrent, toDuplicate, toStoredDocument, write } from './write';
 
 export interface UnitOptions {
-  /** False on a deployment without transactions (a standalone): every unit is refused. */
+  /** False on a deployment without transactions (a standalone): writes are applied one by one. */
   readonly transactions: boolean;
   /** Tests only: called in every transaction attempt after its first write; what it throws, the database threw. */
   readonly injectUnitFault?: (attempt: number) => void;
@@ -47,12 +50,7 @@ class Refused {
 
 export async function commit(ctx: MongoContext, writes: readonly UnitWrite[], options: UnitOptions): Promise<CommitResult> {
   checkUnit(writes);
-  if (!options.transactions) {
-    throw new StorageError(
-      'INVALID_REQUEST',
-      'a unit of work needs MongoDB transactions, which need a replica set (Atlas is one; a single mongod can run as a one-member replica set); this server is a standalone',
-    );
-  }
+  if (!options.transactions) return applyOneByOne(ctx, writes);
   const targets = writes.map((write) => ctx.collection(write.collection));
   const docs = writes.map((write) => toStoredDocument(ctx, write));
   if (writes.length === 0) return { kind: 'committed', rows: [] };
@@ -108,6 +106,22 @@ export async function commit(ctx: MongoContext, writes: readonly UnitWrite[], op
   } finally {
     await session.endSession();
   }
+}
+
+/**
+ * Without transactions (a standalone, development only): each write as a plain leased write, in
+ * order, stopping at the first that cannot be made; the ones before it stay applied.
+ */
+async function applyOneByOne(ctx: MongoContext, writes: readonly UnitWrite[]): Promise<CommitResult> {
+  const rows: Array<{ collection: CollectionName; row: StoredRow }> = [];
+  for (const { collection, ...request } of writes) {
+    const [result] = await write(ctx, collection, [request]);
+    if (result?.kind === 'conflict') return { kind: 'moved', collection, id: request.id, current: result.current };
+    if (result?.kind === 'duplicate') return { kind: 'duplicate', collection, id: request.id, index: result.index, fields: result.fields };
+    if (result?.kind !== 'written') throw new StorageError('UNAVAILABLE', `no answer for ${collection}/${request.id}`);
+    rows.push({ collection, row: result.row });
+  }
+  return { kind: 'committed', rows };
 }
 
 /** Each write's seq: one `$inc` per collection the unit touches, in the transaction. */
