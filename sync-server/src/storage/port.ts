@@ -132,8 +132,9 @@ export interface Storage {
    * When the call rejects (UNAVAILABLE: the database did not answer), the unit either committed
    * whole or not at all; committing it again is safe (its writes then answer `moved`).
    * A document may appear in a unit once. A storage that cannot give all or nothing (a MongoDB
-   * standalone: no transactions) says so in `atomicUnits` and applies the writes one by one in
-   * order, stopping at the first it cannot make (answered as above); for development only.
+   * standalone: no transactions) says so in `atomicUnits`: it applies the writes one by one and,
+   * at the first it cannot make, undoes the others (answered as above); readers may see the
+   * middle and a crash may leave it, so it is for development only.
    */
   commit(writes: readonly UnitWrite[]): Promise<CommitResult>;
   /** Whether `commit` is all or nothing here (false only on a MongoDB without transactions). */

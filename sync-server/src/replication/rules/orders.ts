@@ -1,21 +1,21 @@
 /**
- * Order rules on push. A shopper's new order is priced from the stored catalogue (buildOrder),
- * written first, then its stock is taken product by product with compare-and-set; if any product
- * runs out meanwhile, what was taken is given back and the order becomes `rejected` with a reason
- * the shopper can read. The order's id is the client's, so a replayed push finds the order and is
- * answered with it: never a second order, never stock taken twice. Admins move the status
- * through the state machine; cancelling returns the stock and voids the payment.
+ * Order rules on push, each one unit of work (storage `commit`), planned by a pure function. A
+ * shopper's new order is priced from the stored catalogue and placed with its stock and payment
+ * together (planOrderPlacement), or stored alone as `rejected` with a reason the shopper can read;
+ * when a product moved meanwhile, it is read and planned again. The order's id is the client's, so
+ * a replayed push finds the order and is answered with it: never a second order, never stock
+ * taken twice. Admins move the status through the state machine; a cancellation returns the stock
+ * and voids the payment in the same unit (planStatusEffects).
  */
-import { forbiddenChanges, omitSecrets, type Order, type Product } from '@oa/schema';
-import { buildOrder } from '../../domain/orders/build-order';
+import { forbiddenChanges, omitSecrets, type Order, type Payment, type Product } from '@oa/schema';
 import { formatOrderNumber } from '../../domain/orders/order-number';
 import { transitionOrder } from '../../domain/orders/order-status';
-import { cashOnDelivery } from '../../domain/payments/payment-provider';
+import { planOrderPlacement } from '../../domain/orders/plan-order-placement';
+import { planStatusEffects } from '../../domain/orders/plan-status-effects';
 import { authoritativeState } from '../../policy/caller-view';
-import type { StoredDocument, StoredRow } from '../../storage/port';
+import type { StoredRow } from '../../storage/port';
 import type { CollectionRules, RowOutcome, RuleContext } from '../push';
 import type { PushRow } from '../push-rows';
-import { adjustStock } from './adjust-stock';
 
 // A payment's id is its order's: payments are their own collection, so one order has exactly one
 // payment id and no two orders share one. (Earlier builds used `pay-<order id>` cut to 64
@@ -43,6 +43,9 @@ function refused(context: RuleContext, id: string, stored: StoredRow | undefined
   return { kind: 'refused', code, message, state: authoritativeState('orders', context.caller, id, stored?.doc) };
 }
 
+/** How often a placement or a status change is planned again after a product or payment moved. */
+const maxPlans = 100;
+
 async function placeOrder(context: RuleContext, row: PushRow, stored: StoredRow | undefined, random: () => number): Promise<RowOutcome> {
   const { storage, caller } = context;
   const incoming = row.incoming;
@@ -52,63 +55,36 @@ async function placeOrder(context: RuleContext, row: PushRow, stored: StoredRow 
     return { productId: String(fields.productId ?? fields.product ?? ''), quantity: Number(fields.quantity) };
   });
   const productIds = [...new Set(items.map((item) => item.productId))].filter(Boolean).slice(0, 50);
-  const products = (await storage.readByIds('products', productIds)).map((r) => r.doc as unknown as Product);
-  const now = context.now();
 
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const built = buildOrder({
+  // Read, plan the whole placement (or the rejection), commit it as one unit; when a product moved
+  // meanwhile (another order took its stock), read again and plan again. Nothing is ever half
+  // placed: the order, its stock and its payment are there together, or not at all.
+  for (let plan = 0; plan < maxPlans; plan++) {
+    const products = (await storage.readByIds('products', productIds)).map((r) => ({ seq: r.seq, product: r.doc as unknown as Product }));
+    const now = context.now();
+    const placement = planOrderPlacement({
       id: row.id,
       caller: caller.id,
-      input: {
-        items,
-        shippingAddress: incoming.shippingAddress,
-        paymentMethod: incoming.paymentMethod,
-        notes: incoming.notes,
-      },
+      input: { items, shippingAddress: incoming.shippingAddress, paymentMethod: incoming.paymentMethod, notes: incoming.notes },
       products,
       now: now.toISOString(),
       orderNumber: formatOrderNumber(now, random),
     });
-    if (!built.ok) return refused(context, row.id, stored, built.code, built.reason);
-    const order = built.order;
-    const [result] = await storage.write('orders', [{ id: row.id, expectedSeq: stored?.seq ?? null, doc: order }]);
-    if (result?.kind === 'duplicate') continue; // an order number already taken: draw another
-    if (result?.kind === 'conflict') return { kind: 'conflict', state: authoritativeState('orders', caller, row.id, result.current?.doc) };
-    if (result?.kind !== 'written') break;
-    if (order.status === 'pending') await takeStock(context, result.row, order);
-    return { kind: 'written' };
+    if (!placement.ok) return refused(context, row.id, stored, placement.code, placement.reason);
+    const result = await storage.commit([
+      { collection: 'orders', id: row.id, expectedSeq: stored?.seq ?? null, doc: placement.order },
+      ...placement.stock.map((write) => ({ collection: 'products' as const, id: write.productId, expectedSeq: write.expectedSeq, doc: write.product })),
+      ...(placement.payment ? [{ collection: 'payments' as const, id: placement.payment.id, expectedSeq: null, doc: placement.payment }] : []),
+    ]);
+    if (result.kind === 'committed') return { kind: 'written' };
+    // The order exists (a replayed push, or another device's): answered with it, nothing taken.
+    if (result.kind === 'moved' && result.collection === 'orders') return { kind: 'conflict', state: authoritativeState('orders', caller, row.id, result.current?.doc) };
+    // A product's stock moved: plan again from what is there now. An order number taken: draw another.
+    if (result.kind === 'moved' && result.collection === 'products') continue;
+    if (result.kind === 'duplicate' && result.collection === 'orders') continue;
+    break; // a payment already under this order's id, or a unique value refused elsewhere: say so
   }
   return refused(context, row.id, stored, 'ORDER_NOT_PLACED', 'The order could not be placed just now; try again');
-}
-
-/** Takes every line's stock; on a shortage gives back what was taken and rejects the order. */
-async function takeStock(context: RuleContext, written: StoredRow, order: Order): Promise<void> {
-  const { storage } = context;
-  const taken: Array<{ productId: string; quantity: number }> = [];
-  for (const line of order.items) {
-    const result = await adjustStock(storage, line.productId, -line.quantity);
-    if (result.ok) {
-      taken.push({ productId: line.productId, quantity: line.quantity });
-      continue;
-    }
-    for (const back of taken) await adjustStock(storage, back.productId, back.quantity);
-    const reason =
-      result.available > 0
-        ? `Only ${result.available} of ${line.name} left; lower the quantity or remove it`
-        : `${line.name} is out of stock; remove it to place the order`;
-    const at = context.now().toISOString();
-    const rejected: Order = {
-      ...order,
-      status: 'rejected',
-      paymentStatus: 'void',
-      rejectionReason: reason,
-      statusHistory: [...order.statusHistory, { status: 'rejected', at, by: 'system' }],
-    };
-    await storage.write('orders', [{ id: order.id, expectedSeq: written.seq, doc: rejected }]);
-    return;
-  }
-  const payment = cashOnDelivery.createPayment(order, { id: paymentIdOf(order.id), now: context.now().toISOString() });
-  await storage.write('payments', [{ id: payment.id, expectedSeq: null, doc: payment }]);
 }
 
 async function changeStatus(context: RuleContext, row: PushRow, stored: StoredRow): Promise<RowOutcome> {
@@ -129,21 +105,39 @@ async function changeStatus(context: RuleContext, row: PushRow, stored: StoredRo
   if (!moved.ok) return refused(context, row.id, stored, moved.code, moved.reason);
   // A replayed status change: nothing to write, no effects to apply twice.
   if (!moved.changed) return { kind: 'written' };
-  const [result] = await storage.write('orders', [{ id: row.id, expectedSeq: stored.seq, doc: moved.order }]);
-  if (result?.kind === 'conflict') return { kind: 'conflict', state: authoritativeState('orders', caller, row.id, result.current?.doc) };
-  if (result?.kind !== 'written') return refused(context, row.id, stored, 'ORDER_NOT_UPDATED', 'The order could not be updated just now; try again');
-  for (const effect of moved.effects) {
-    if (effect.kind === 'restoreStock') await adjustStock(storage, effect.productId, effect.quantity);
-    if (effect.kind === 'voidPayment') await voidPayment(context, current.id);
+
+  // The order's new state and its effects (a cancellation's stock back, its payment voided) are
+  // one unit: planned from what is stored now, committed together, planned again if a product or
+  // the payment moved meanwhile.
+  const productIds = moved.effects.flatMap((effect) => (effect.kind === 'restoreStock' ? [effect.productId] : []));
+  for (let plan = 0; plan < maxPlans; plan++) {
+    const [products, payment] = await Promise.all([
+      productIds.length > 0 ? storage.readByIds('products', [...new Set(productIds)]) : Promise.resolve([]),
+      moved.effects.some((effect) => effect.kind === 'voidPayment') ? findPayment(context, current.id) : Promise.resolve(undefined),
+    ]);
+    const effects = planStatusEffects({
+      effects: moved.effects,
+      products: products.map((r) => ({ seq: r.seq, product: r.doc as unknown as Product })),
+      payment: payment ? { seq: payment.seq, payment: payment.doc as unknown as Payment } : null,
+      now: context.now().toISOString(),
+    });
+    const result = await storage.commit([
+      { collection: 'orders', id: row.id, expectedSeq: stored.seq, doc: moved.order },
+      ...effects.stock.map((write) => ({ collection: 'products' as const, id: write.productId, expectedSeq: write.expectedSeq, doc: write.product })),
+      ...(effects.payment ? [{ collection: 'payments' as const, id: effects.payment.payment.id, expectedSeq: effects.payment.expectedSeq, doc: effects.payment.payment }] : []),
+    ]);
+    if (result.kind === 'committed') return { kind: 'written' };
+    // Another admin moved the order first: their state wins and is answered.
+    if (result.kind === 'moved' && result.collection === 'orders') return { kind: 'conflict', state: authoritativeState('orders', caller, row.id, result.current?.doc) };
+    if (result.kind === 'moved') continue;
+    break;
   }
-  return { kind: 'written' };
+  return refused(context, row.id, stored, 'ORDER_NOT_UPDATED', 'The order could not be updated just now; try again');
 }
 
-async function voidPayment(context: RuleContext, orderId: string): Promise<void> {
+/** The order's payment: under its order's id, or under an earlier build's id, naming this order. */
+async function findPayment(context: RuleContext, orderId: string): Promise<StoredRow | undefined> {
   const candidates = await context.storage.readByIds('payments', [paymentIdOf(orderId), earlierPaymentIdOf(orderId)]);
   // The one recorded for this very order: an earlier build's cut id may name another order's.
-  const payment = candidates.find((row) => row.doc.orderId === orderId);
-  if (!payment || payment.doc._deleted) return;
-  const voided = cashOnDelivery.voidPayment(payment.doc as never, context.now().toISOString()) as unknown as StoredDocument;
-  await context.storage.write('payments', [{ id: payment.doc.id, expectedSeq: payment.seq, doc: voided }]);
+  return candidates.find((row) => row.doc.orderId === orderId);
 }

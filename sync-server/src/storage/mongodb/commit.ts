@@ -109,19 +109,40 @@ export async function commit(ctx: MongoContext, writes: readonly UnitWrite[], op
 }
 
 /**
- * Without transactions (a standalone, development only): each write as a plain leased write, in
- * order, stopping at the first that cannot be made; the ones before it stay applied.
+ * Without transactions (a standalone, development only): each write as a plain leased write, the
+ * changes to existing documents first and the creations last, so that the document a unit creates
+ * (an order) appears after what it depends on (its stock taken). At the first write that cannot
+ * be made, the ones already made are undone (their earlier states written back, a creation
+ * deleted) and the answer is as for a transaction. Not all or nothing: a reader can see the
+ * middle, and a crash there leaves it; which is why production refuses a standalone (main.ts).
  */
 async function applyOneByOne(ctx: MongoContext, writes: readonly UnitWrite[]): Promise<CommitResult> {
-  const rows: Array<{ collection: CollectionName; row: StoredRow }> = [];
-  for (const { collection, ...request } of writes) {
+  const order = [...writes.keys()].sort((a, b) => Number(writes[a]!.expectedSeq === null) - Number(writes[b]!.expectedSeq === null));
+  const rows: Array<{ collection: CollectionName; row: StoredRow }> = new Array(writes.length);
+  const done: Array<{ write: UnitWrite; row: StoredRow; before: StoredRow | null }> = [];
+  for (const i of order) {
+    const { collection, ...request } = writes[i]!;
+    const before = request.expectedSeq === null ? null : await readCurrent(ctx, collection, request.id);
     const [result] = await write(ctx, collection, [request]);
+    if (result?.kind === 'written') {
+      rows[i] = { collection, row: result.row };
+      done.push({ write: writes[i]!, row: result.row, before });
+      continue;
+    }
+    await undo(ctx, done);
     if (result?.kind === 'conflict') return { kind: 'moved', collection, id: request.id, current: result.current };
     if (result?.kind === 'duplicate') return { kind: 'duplicate', collection, id: request.id, index: result.index, fields: result.fields };
-    if (result?.kind !== 'written') throw new StorageError('UNAVAILABLE', `no answer for ${collection}/${request.id}`);
-    rows.push({ collection, row: result.row });
+    throw new StorageError('UNAVAILABLE', `no answer for ${collection}/${request.id}`);
   }
   return { kind: 'committed', rows };
+}
+
+/** Puts back what applyOneByOne made, newest first, each only if nobody changed it since. */
+async function undo(ctx: MongoContext, done: ReadonlyArray<{ write: UnitWrite; row: StoredRow; before: StoredRow | null }>): Promise<void> {
+  for (const { write: made, row, before } of [...done].reverse()) {
+    const doc = before ? { ...before.doc } : { ...row.doc, _deleted: true };
+    await write(ctx, made.collection, [{ id: made.id, expectedSeq: row.seq, doc }]);
+  }
 }
 
 /** Each write's seq: one `$inc` per collection the unit touches, in the transaction. */
