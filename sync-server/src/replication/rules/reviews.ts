@@ -1,15 +1,15 @@
 /**
  * Review rules on push: a shopper's review is built by the domain rule (one per product and
  * customer, approved by default, the author is the caller); an admin changes only `isApproved`
- * and `isDeleted`. After either, the product's average rating and review count are recomputed
- * from its approved, undeleted reviews.
+ * and `isDeleted`. Either is one unit of work with the product's average rating and review count
+ * over its approved, undeleted reviews (planRating), planned again when the product moved.
  */
 import type { Product, Review } from '@oa/schema';
 import { prepareReview, type ReviewInput } from '../../domain/reviews/prepare-review';
-import { summarizeRatings } from '../../domain/reviews/summarize-ratings';
+import { planRating } from '../../domain/reviews/plan-rating';
 import { authoritativeState } from '../../policy/caller-view';
 import { prepareWrite } from '../../policy/prepare-write';
-import type { Storage, StoredRow } from '../../storage/port';
+import type { StoredRow } from '../../storage/port';
 import type { CollectionRules, RowOutcome, RuleContext } from '../push';
 import type { PushRow } from '../push-rows';
 
@@ -45,35 +45,43 @@ async function create(context: RuleContext, row: PushRow, stored: StoredRow | un
     now: context.now().toISOString(),
   });
   if (!prepared.ok) return refused(context, row.id, stored, prepared.code, prepared.reason);
-  const [result] = await storage.write('reviews', [{ id: row.id, expectedSeq: stored?.seq ?? null, doc: prepared.review }]);
-  if (result?.kind === 'conflict') return { kind: 'conflict', state: authoritativeState('reviews', caller, row.id, result.current?.doc) };
-  if (result?.kind !== 'written') return refused(context, row.id, stored, 'REVIEW_NOT_SAVED', 'The review could not be saved just now; try again');
-  await refreshRating(storage, prepared.review.productId);
-  return { kind: 'written' };
+  return commitWithRating(context, row.id, stored, prepared.review);
 }
 
 async function moderate(context: RuleContext, row: PushRow, stored: StoredRow): Promise<RowOutcome> {
-  const { storage, caller } = context;
+  const { caller } = context;
   // The generic rule enforces who may change what (admins: isApproved and isDeleted only).
   const prepared = prepareWrite({ collection: 'reviews', caller, stored: stored.doc, incoming: row.incoming, now: context.now().toISOString() });
   if (prepared.kind === 'refuse') return refused(context, row.id, stored, prepared.code, prepared.message);
   if (prepared.kind === 'unchanged') return { kind: 'written' };
-  const [result] = await storage.write('reviews', [{ id: row.id, expectedSeq: stored.seq, doc: prepared.doc }]);
-  if (result?.kind === 'conflict') return { kind: 'conflict', state: authoritativeState('reviews', caller, row.id, result.current?.doc) };
-  if (result?.kind !== 'written') return refused(context, row.id, stored, 'REVIEW_NOT_SAVED', 'The review could not be saved just now; try again');
-  await refreshRating(storage, String((stored.doc as unknown as Review).productId));
-  return { kind: 'written' };
+  return commitWithRating(context, row.id, stored, prepared.doc as unknown as Review);
 }
 
-/** Recomputes a product's rating from its reviews, with compare-and-set (retried on a race). */
-async function refreshRating(storage: Storage, productId: string): Promise<void> {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const [product] = await storage.readByIds('products', [productId]);
-    if (!product || product.doc._deleted) return;
-    const reviews = await storage.findMany('reviews', { productId }, maxReviewsPerProduct);
-    const summary = summarizeRatings(reviews.map((r) => r.doc as unknown as Review));
-    if (product.doc.ratingAverage === summary.ratingAverage && product.doc.ratingCount === summary.ratingCount) return;
-    const [result] = await storage.write('products', [{ id: productId, expectedSeq: product.seq, doc: { ...product.doc, ...summary } }]);
-    if (result?.kind === 'written') return;
+/** How often a review is planned again after its product moved (another review, an order). */
+const maxPlans = 100;
+
+/** The review and its product's rating, as one unit; planned again when the product moved. */
+async function commitWithRating(context: RuleContext, id: string, stored: StoredRow | undefined, review: Review): Promise<RowOutcome> {
+  const { storage, caller } = context;
+  for (let plan = 0; plan < maxPlans; plan++) {
+    const [products, reviews] = await Promise.all([
+      storage.readByIds('products', [review.productId]),
+      storage.findMany('reviews', { productId: review.productId }, maxReviewsPerProduct),
+    ]);
+    const product = products[0];
+    const rating = planRating({
+      product: product && { seq: product.seq, product: product.doc as unknown as Product },
+      reviews: reviews.map((r) => r.doc as unknown as Review),
+      written: review,
+    });
+    const result = await storage.commit([
+      { collection: 'reviews', id, expectedSeq: stored?.seq ?? null, doc: review as unknown as StoredRow['doc'] },
+      ...(rating ? [{ collection: 'products' as const, id: rating.productId, expectedSeq: rating.expectedSeq, doc: rating.product }] : []),
+    ]);
+    if (result.kind === 'committed') return { kind: 'written' };
+    if (result.kind === 'moved' && result.collection === 'reviews') return { kind: 'conflict', state: authoritativeState('reviews', caller, id, result.current?.doc) };
+    if (result.kind === 'moved') continue;
+    break;
   }
+  return refused(context, id, stored, 'REVIEW_NOT_SAVED', 'The review could not be saved just now; try again');
 }
