@@ -26,6 +26,8 @@ export interface SyncBenchOptions {
   readonly products: number;
   readonly pushDocs: number;
   readonly orders: number;
+  /** Orders of 50 lines in the one worst push (the limits allow 500). */
+  readonly heavyOrders: number;
   readonly streams: number;
   readonly writes: number;
   readonly log: (line: string) => void;
@@ -197,22 +199,61 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
     const address = { name: 'Bench', phone: '9876543210', line1: '1 Road', city: 'Annavaram', state: 'AP', pincode: '533406' };
     started = performance.now();
     let placed = 0;
+    const orderLatencies: number[] = [];
     await Promise.all(
       buyers.map(async (buyer, b) => {
         for (let i = b; i < options.orders; i += buyers.length) {
           const items = [{ productId: benchProduct(i % options.products).id, quantity: 1 }, { productId: benchProduct((i * 7 + 1) % options.products).id, quantity: 2 }];
+          const sent = performance.now();
           const answer = await json(`${server.url}/sync/orders/push`, {
             method: 'POST',
             token: buyer.accessToken,
             body: [{ assumedMasterState: null, newDocumentState: { id: `order-${i}`, _deleted: false, items, shippingAddress: address, paymentMethod: 'cod' } }],
           });
           if (answer.rejections.length) throw new Error(JSON.stringify(answer.rejections));
+          orderLatencies.push(performance.now() - sent);
           placed++;
         }
       }),
     );
     const ordersPerSecond = placed / ((performance.now() - started) / 1000);
-    log(`orders placed (10 shoppers at once): ${Math.round(ordersPerSecond)} orders/s (${placed})`);
+    orderLatencies.sort((a, b) => a - b);
+    const orderP99 = orderLatencies[Math.min(orderLatencies.length - 1, Math.floor(orderLatencies.length * 0.99))] ?? 0;
+    log(`orders placed (10 shoppers at once): ${Math.round(ordersPerSecond)} orders/s (${placed}), p99 latency ${orderP99.toFixed(1)} ms`);
+
+    // 3b. The worst push the limits allow (500 orders of 50 lines), from one shopper, while another
+    // client asks /health every 20 ms: the longest the server's event loop was held (target: 50 ms).
+    const heavy = buyers[0]!;
+    const heavyRows = Array.from({ length: options.heavyOrders }, (_, i) => ({
+      assumedMasterState: null,
+      newDocumentState: {
+        id: `heavy-${i}`,
+        _deleted: false,
+        items: Array.from({ length: 50 }, (_, line) => ({ productId: benchProduct((i * 50 + line) % options.products).id, quantity: 1 })),
+        shippingAddress: address,
+        paymentMethod: 'cod',
+      },
+    }));
+    await json(`${server.url}/debug/event-loop`); // a fresh window
+    let healthWorst = 0;
+    let pushing = true;
+    const pinger = (async () => {
+      while (pushing) {
+        const sent = performance.now();
+        await fetch(`${server.url}/health`);
+        healthWorst = Math.max(healthWorst, performance.now() - sent);
+        await new Promise((done) => setTimeout(done, 20));
+      }
+    })();
+    started = performance.now();
+    await json(`${server.url}/sync/orders/push`, { method: 'POST', token: heavy.accessToken, body: heavyRows });
+    const heavyMs = performance.now() - started;
+    pushing = false;
+    await pinger;
+    const loop = await json(`${server.url}/debug/event-loop`);
+    log(
+      `worst push (${options.heavyOrders} orders × 50 lines, one request, ${(heavyMs / 1000).toFixed(1)} s): event loop held at most ${loop.maxMs.toFixed(1)} ms (target 50), /health answered within ${healthWorst.toFixed(1)} ms`,
+    );
 
     // 4. One admin write reaching every open stream.
     const admin = await json(`${server.url}/auth/admin/login`, { method: 'POST', body: { email: 'admin@annavaram.local', password: adminPassword } });
@@ -271,6 +312,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     products: Number(process.env.BENCH_PRODUCTS ?? 10_000),
     pushDocs: 10_000,
     orders: 500,
+    heavyOrders: 500,
     streams: Number(process.env.BENCH_STREAMS ?? 1000),
     writes: 20,
     log: (line) => console.log(`  ${line}`),

@@ -129,6 +129,34 @@ describe('orders', () => {
     expect((await paymentOf(`${shared}-two`))[0]!.status).toBe('pending');
   });
 
+  it('serves other requests while a large push of orders is being placed', async () => {
+    // Each order is a unit of work, and other requests get their turn between two: /health, sent
+    // while a push of 300 orders is being placed, answers before that push does.
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      assumedMasterState: null,
+      newDocumentState: {
+        id: `o-bulk-${i}`,
+        _deleted: false,
+        items: ['demo-product-3', 'demo-product-4', 'demo-product-5'].map((productId) => ({ productId, quantity: 1 })),
+        shippingAddress: address,
+        paymentMethod: 'cod',
+      },
+    }));
+    const finished: string[] = [];
+    const push = pushRows(server, 'orders', rows, bob.accessToken).then((answer) => {
+      finished.push('push');
+      return answer;
+    });
+    // Once the server is placing them (the first order is stored), ask for /health.
+    for (let waited = 0; waited < 400; waited++) {
+      if ((await server.storage.readByIds('orders', ['o-bulk-0'])).length > 0) break;
+      await new Promise((done) => setTimeout(done, 5));
+    }
+    await fetch(`${server.url}/health`).then(() => finished.push('health'));
+    expect((await push).body.rejections).toEqual([]);
+    expect(finished).toEqual(['health', 'push']);
+  });
+
   it('never answers with a 500', () => {
     expect(server.errors).toEqual([]);
   });
