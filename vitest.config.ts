@@ -41,8 +41,12 @@ const onEveryDatabase = [
 const mongodbOnly = ['sync-server/test/database-timeouts.test.ts', 'sync-server/test/mongodb-legacy-documents.test.ts', 'migrations/test/mongodb-migrations.test.ts'];
 /** What needs a replica set: the transactions' retry path. */
 const replsetOnly = ['sync-server/test/mongodb-unit-retries.test.ts'];
-/** One browser flow with the server on MongoDB, a replica set as in production (on SQLite it runs in its own project). */
-const browserOnMongodb = ['e2e/shop-order-offline.test.ts'];
+/**
+ * Run on SQLite and again on the replica set, as in production: one browser flow (offline order,
+ * back online, a status change live) and the crash harness's short run (all or nothing needs
+ * transactions, which a standalone does not have).
+ */
+const alsoOnReplset = ['e2e/shop-order-offline.test.ts', 'bench/crash-harness.test.ts'];
 
 const unavailable = process.env.MONGODB_TEST_URL ? undefined : standinUnavailableReason();
 if (unavailable && process.env.CI) throw new Error(`CI runs the MongoDB suites, but ${unavailable}`);
@@ -55,7 +59,7 @@ const mongodbProject = (topology: 'replset' | 'standalone') => ({
   test: {
     ...shared,
     name: `mongodb-${topology}`,
-    include: [...onEveryDatabase, ...mongodbOnly, ...(topology === 'replset' ? [...replsetOnly, ...browserOnMongodb] : standaloneOnly)],
+    include: [...onEveryDatabase, ...mongodbOnly, ...(topology === 'replset' ? [...replsetOnly, ...alsoOnReplset] : standaloneOnly)],
     globalSetup: ['scripts/mongo-standin/vitest-global-setup.ts'],
   },
 });
