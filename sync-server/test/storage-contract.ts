@@ -445,8 +445,12 @@ export function describeStorageContract(adapterName: string, open: OpenStorage):
         const reader = (async () => {
           while (committing) {
             for (const id of ids) {
-              const [orders, users] = await Promise.all([storage.readByIds('orders', [id]), storage.readByIds('users', [id])]);
-              if (orders.length !== users.length) halves++;
+              // The order first, then its user: once the order is there, the unit has committed,
+              // so its user must be there too (two reads are two moments; this order of reading
+              // is the one a half-committed unit would fail).
+              const orders = await storage.readByIds('orders', [id]);
+              const users = await storage.readByIds('users', [id]);
+              if (orders.length > users.length) halves++;
             }
           }
         })();
@@ -461,6 +465,39 @@ export function describeStorageContract(adapterName: string, open: OpenStorage):
         unsubscribe();
         const checkpoints = await readAll(storage, 'orders');
         expect(checkpoints.rows.map((row) => row.doc.id).sort()).toEqual([...ids].sort());
+      });
+
+      it('never lets a reader paging forward skip a unit\'s writes, with units and plain writes racing', async () => {
+        if (await appliesOneByOne()) return;
+        const writers = Array.from({ length: 4 }, (_, w) =>
+          (async () => {
+            for (let i = 0; i < 8; i++) {
+              // Units of two products and plain single writes, interleaved, from four writers.
+              if (i % 2 === 0) {
+                const result = await storage.commit([unit('products', create(product(`u${w}-${i}-a`))), unit('products', create(product(`u${w}-${i}-b`)))]);
+                expect(result.kind).toBe('committed');
+              } else {
+                expect((await storage.write('products', [create(product(`u${w}-${i}-a`))]))[0]!.kind).toBe('written');
+              }
+            }
+          })(),
+        );
+        const seen = new Set<string>();
+        let checkpoint = 0;
+        let done = false;
+        const reader = (async () => {
+          while (!done) {
+            const page = await storage.readChanges({ collection: 'products', after: checkpoint, limit: 3 });
+            for (const row of page.rows) seen.add(row.doc.id);
+            checkpoint = page.checkpoint;
+            await new Promise((resolve) => setTimeout(resolve, 1));
+          }
+        })();
+        await Promise.all(writers);
+        done = true;
+        await reader;
+        for (const row of (await readAll(storage, 'products', checkpoint)).rows) seen.add(row.doc.id);
+        expect(seen.size).toBe(4 * (4 * 2 + 4));
       });
 
       it('refuses a unit naming one document twice, before writing anything', async () => {
