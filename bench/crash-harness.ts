@@ -143,8 +143,24 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
   }
 }
 
-/** The real server as one process (node with tsx's loader, no wrapper), so SIGKILL reaches it. */
+/**
+ * Starts the server as a supervisor would: again after a failed start, a few times. (On MongoDB a
+ * transaction the killed server left open holds its documents until the database aborts it,
+ * after transactionLifetimeLimitSeconds; a start meanwhile may time out.)
+ */
 async function start(env: Record<string, string>): Promise<Server> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(env);
+    } catch (error) {
+      if (attempt === 10) throw error;
+      await sleep(1000);
+    }
+  }
+}
+
+/** The real server as one process (node with tsx's loader, no wrapper), so SIGKILL reaches it. */
+async function startOnce(env: Record<string, string>): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'sync-server/src/main.ts')], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },

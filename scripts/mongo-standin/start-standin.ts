@@ -49,13 +49,16 @@ export async function freePort(): Promise<number> {
  * (MJS_CLASSES, default a folder under the temporary directory: shared/ may be read-only), a few
  * seconds; start.sh serialises concurrent builds.
  */
-export async function startStandin(topology: StandinTopology, options: { readonly timeoutMs?: number } = {}): Promise<RunningStandin> {
+export async function startStandin(
+  topology: StandinTopology,
+  options: { readonly timeoutMs?: number; readonly env?: Readonly<Record<string, string>> } = {},
+): Promise<RunningStandin> {
   const folder = findStandin();
   if (!folder) throw new Error(standinUnavailableReason() ?? 'the MongoDB stand-in was not found');
   const port = await freePort();
   const args = topology === 'replset' ? [String(port), '--replset', 'rs0'] : [String(port), '--standalone'];
   const child = spawn('sh', [join(folder, 'start.sh'), ...args], {
-    env: { ...process.env, MJS_CLASSES: process.env.MJS_CLASSES ?? join(tmpdir(), `oa-mongo-standin-classes-${process.getuid?.() ?? 0}`) },
+    env: { ...process.env, MJS_CLASSES: process.env.MJS_CLASSES ?? join(tmpdir(), `oa-mongo-standin-classes-${process.getuid?.() ?? 0}`), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
