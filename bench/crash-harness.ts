@@ -8,15 +8,14 @@
  * BENCH_KILLS (default 100), DATABASE_URL (default a fresh SQLite file; a mongodb:// URL runs it
  * against that server, the stand-in included: only the sync server is killed).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
+import { startServer, type RunningServer } from './start-server';
 
-const root = resolve(import.meta.dirname, '..');
 const adminEmail = 'admin@annavaram.local';
 const adminPassword = 'crash harness password';
 const address = { name: 'Crash', phone: '9876543210', line1: '1 Temple Road', city: 'Annavaram', state: 'Andhra Pradesh', pincode: '533406' };
@@ -43,10 +42,7 @@ export interface CrashReport {
 
 type Doc = Record<string, unknown> & { id: string };
 
-interface Server {
-  url: string;
-  child: ChildProcess;
-}
+type Server = Pick<RunningServer, 'url' | 'child'>;
 
 export async function runCrashHarness(options: CrashOptions): Promise<CrashReport> {
   const folder = mkdtempSync(join(tmpdir(), 'oa-crash-'));
@@ -151,38 +147,12 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
 async function start(env: Record<string, string>): Promise<Server> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce(env);
+      return await startServer(env);
     } catch (error) {
       if (attempt === 10) throw error;
       await sleep(1000);
     }
   }
-}
-
-/** The real server as one process (node with tsx's loader, no wrapper), so SIGKILL reaches it. */
-async function startOnce(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'sync-server/src/main.ts')], {
-    cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += String(chunk)));
-  child.stderr!.on('data', (chunk) => (output += String(chunk)));
-  const port = await new Promise<string>((done, fail) => {
-    const timer = setInterval(() => {
-      const match = /listening on http:\/\/localhost:(\d+)/.exec(output);
-      if (match) {
-        clearInterval(timer);
-        done(match[1]!);
-      }
-    }, 10);
-    child.once('exit', (code) => {
-      clearInterval(timer);
-      fail(new Error(`the server exited (${String(code)}) while starting:\n${output}`));
-    });
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
 }
 
 async function signIn(url: () => string, path: string, body: unknown): Promise<string> {

@@ -1,6 +1,7 @@
 /**
  * Starts the real sync server (main.ts) as a child process for benchmarks, on a free port; or,
- * with `entry`, another entry point that runs main.ts (command-counting-server.ts).
+ * with `entry`, another entry point that runs main.ts (command-counting-server.ts). One process
+ * (node with tsx's loader, no wrapper), so a signal, SIGKILL included, and /proc reach the server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -17,7 +18,8 @@ export interface RunningServer {
 const root = resolve(import.meta.dirname, '..');
 
 export async function startServer(env: Record<string, string>, options: { readonly entry?: string } = {}): Promise<RunningServer> {
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), [options.entry ?? join(root, 'sync-server/src/main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', options.entry ?? join(root, 'sync-server/src/main.ts')], {
+    cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -47,6 +47,29 @@ async function readAll(storage: Storage, collection: CollectionName, after = 0, 
   return { rows, checkpoint };
 }
 
+/**
+ * Reads a collection forward in small pages, as a replica does, until `writing` settles, then to
+ * its end: every id it saw. What a reader paging along concurrent writers ends up holding.
+ */
+async function pageAlong(storage: Storage, collection: CollectionName, writing: Promise<unknown>, limit: number): Promise<Set<string>> {
+  const seen = new Set<string>();
+  let checkpoint = 0;
+  let done = false;
+  void writing.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  while (!done) {
+    const page = await storage.readChanges({ collection, after: checkpoint, limit });
+    for (const row of page.rows) seen.add(row.doc.id);
+    checkpoint = page.checkpoint;
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await writing;
+  for (const row of (await readAll(storage, collection, checkpoint)).rows) seen.add(row.doc.id);
+  return seen;
+}
+
 function waitFor<T>(predicate: () => T | undefined, ms = 5000): Promise<T> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
@@ -263,22 +286,7 @@ export function describeStorageContract(adapterName: string, open: OpenStorage):
             }
           })(),
         );
-        const seen = new Set<string>();
-        let checkpoint = 0;
-        let done = false;
-        const reader = (async () => {
-          while (!done) {
-            const page = await storage.readChanges({ collection: 'products', after: checkpoint, limit: 4 });
-            for (const row of page.rows) seen.add(row.doc.id);
-            checkpoint = page.checkpoint;
-            await new Promise((resolve) => setTimeout(resolve, 1));
-          }
-        })();
-        await Promise.all(writers);
-        done = true;
-        await reader;
-        const rest = await readAll(storage, 'products', checkpoint);
-        for (const row of rest.rows) seen.add(row.doc.id);
+        const seen = await pageAlong(storage, 'products', Promise.all(writers), 4);
         expect(seen.size).toBe(60);
       });
 
@@ -482,21 +490,7 @@ export function describeStorageContract(adapterName: string, open: OpenStorage):
             }
           })(),
         );
-        const seen = new Set<string>();
-        let checkpoint = 0;
-        let done = false;
-        const reader = (async () => {
-          while (!done) {
-            const page = await storage.readChanges({ collection: 'products', after: checkpoint, limit: 3 });
-            for (const row of page.rows) seen.add(row.doc.id);
-            checkpoint = page.checkpoint;
-            await new Promise((resolve) => setTimeout(resolve, 1));
-          }
-        })();
-        await Promise.all(writers);
-        done = true;
-        await reader;
-        for (const row of (await readAll(storage, 'products', checkpoint)).rows) seen.add(row.doc.id);
+        const seen = await pageAlong(storage, 'products', Promise.all(writers), 3);
         expect(seen.size).toBe(4 * (4 * 2 + 4));
       });
 
