@@ -86,6 +86,22 @@ describe('orders', () => {
     expect((await product(server, admin, 'demo-product-6')).stock).toBe(0);
   });
 
+  it('places fifty orders for one product pushed at the same moment, every one of them', { timeout: 60_000 }, async () => {
+    await setStock(server, admin, 'demo-product-7', 100);
+    // Fifty pushes at once (from two shoppers: sign-ups are rate limited per address); each
+    // collides with the others on the product's stock and is planned again until it goes through.
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        pushRows(server, 'orders', order(`o-rush-${i}`, [{ productId: 'demo-product-7', quantity: 1 }]), (i % 2 ? alice : bob).accessToken),
+      ),
+    );
+    // Every shopper's order went through: none answered "try again" however much they collided.
+    expect(answers.flatMap((answer) => answer.body.rejections)).toEqual([]);
+    const orders = [...(await pullAll(server, 'orders', { token: admin.accessToken })).replica.values()].filter((o) => o.id.startsWith('o-rush-'));
+    expect(orders.filter((o) => o.status === 'pending')).toHaveLength(50);
+    expect((await product(server, admin, 'demo-product-7')).stock).toBe(50);
+  });
+
   it('moves an order forward one step at a time and refuses an impossible step', async () => {
     let current = (await pullAll(server, 'orders', { token: admin.accessToken })).replica.get('o-bob-1')!;
     const confirmed = await pushRows(server, 'orders', update(current, { status: 'confirmed', statusNote: 'Packed tomorrow' }), admin.accessToken);
