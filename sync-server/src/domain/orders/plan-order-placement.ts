@@ -6,6 +6,7 @@
  * and when a product moved meanwhile the caller reads again and plans again.
  */
 import type { Order, Payment, Product } from '@oa/schema';
+import { paymentIdOf } from '../payments/payment-id';
 import { cashOnDelivery } from '../payments/payment-provider';
 import { applyStockChange } from '../stock/apply-stock-change';
 import { buildOrder, type BuildOrderInput, type OrderRefusalCode } from './build-order';
@@ -47,8 +48,7 @@ export function planOrderPlacement(input: OrderPlacementInput): OrderPlacement {
     if (!entry || !taken?.ok) throw new Error(`pricing and stock disagree on ${productId}`);
     return { productId, expectedSeq: entry.seq, product: taken.product };
   });
-  // The payment's id is its order's: payments are their own collection, one per order.
-  const payment = cashOnDelivery.createPayment(built.order, { id: built.order.id, now: input.now });
+  const payment = cashOnDelivery.createPayment(built.order, { id: paymentIdOf(built.order.id), now: input.now });
   return { ok: true, order: built.order, stock, payment };
 }
 

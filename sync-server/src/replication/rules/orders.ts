@@ -12,17 +12,12 @@ import { formatOrderNumber } from '../../domain/orders/order-number';
 import { transitionOrder } from '../../domain/orders/order-status';
 import { planOrderPlacement } from '../../domain/orders/plan-order-placement';
 import { planStatusEffects } from '../../domain/orders/plan-status-effects';
+import { paymentIdsOf } from '../../domain/payments/payment-id';
 import { authoritativeState } from '../../policy/caller-view';
 import type { StoredRow } from '../../storage/port';
 import type { CollectionRules, RowOutcome, RuleContext } from '../push';
 import type { PushRow } from '../push-rows';
-
-// A payment's id is its order's: payments are their own collection, so one order has exactly one
-// payment id and no two orders share one. (Earlier builds used `pay-<order id>` cut to 64
-// characters, which two long order ids could share; those payments are still found, by the id and
-// their `orderId`.)
-const paymentIdOf = (orderId: string): string => orderId;
-const earlierPaymentIdOf = (orderId: string): string => `pay-${orderId}`.slice(0, 64);
+import { toProductWrites } from './to-product-writes';
 
 export function createOrderRules(random: () => number = Math.random): CollectionRules {
   return {
@@ -73,7 +68,7 @@ async function placeOrder(context: RuleContext, row: PushRow, stored: StoredRow 
     if (!placement.ok) return refused(context, row.id, stored, placement.code, placement.reason);
     const result = await storage.commit([
       { collection: 'orders', id: row.id, expectedSeq: stored?.seq ?? null, doc: placement.order },
-      ...placement.stock.map((write) => ({ collection: 'products' as const, id: write.productId, expectedSeq: write.expectedSeq, doc: write.product })),
+      ...toProductWrites(placement.stock),
       ...(placement.payment ? [{ collection: 'payments' as const, id: placement.payment.id, expectedSeq: null, doc: placement.payment }] : []),
     ]);
     if (result.kind === 'committed') return { kind: 'written' };
@@ -123,7 +118,7 @@ async function changeStatus(context: RuleContext, row: PushRow, stored: StoredRo
     });
     const result = await storage.commit([
       { collection: 'orders', id: row.id, expectedSeq: stored.seq, doc: moved.order },
-      ...effects.stock.map((write) => ({ collection: 'products' as const, id: write.productId, expectedSeq: write.expectedSeq, doc: write.product })),
+      ...toProductWrites(effects.stock),
       ...(effects.payment ? [{ collection: 'payments' as const, id: effects.payment.payment.id, expectedSeq: effects.payment.expectedSeq, doc: effects.payment.payment }] : []),
     ]);
     if (result.kind === 'committed') return { kind: 'written' };
@@ -135,9 +130,9 @@ async function changeStatus(context: RuleContext, row: PushRow, stored: StoredRo
   return refused(context, row.id, stored, 'ORDER_NOT_UPDATED', 'The order could not be updated just now; try again');
 }
 
-/** The order's payment: under its order's id, or under an earlier build's id, naming this order. */
+/** The order's payment, wherever it is stored (payment-id.ts). */
 async function findPayment(context: RuleContext, orderId: string): Promise<StoredRow | undefined> {
-  const candidates = await context.storage.readByIds('payments', [paymentIdOf(orderId), earlierPaymentIdOf(orderId)]);
+  const candidates = await context.storage.readByIds('payments', paymentIdsOf(orderId));
   // The one recorded for this very order: an earlier build's cut id may name another order's.
   return candidates.find((row) => row.doc.orderId === orderId);
 }

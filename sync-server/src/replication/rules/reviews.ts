@@ -12,6 +12,7 @@ import { prepareWrite } from '../../policy/prepare-write';
 import type { StoredRow } from '../../storage/port';
 import type { CollectionRules, RowOutcome, RuleContext } from '../push';
 import type { PushRow } from '../push-rows';
+import { toProductWrites } from './to-product-writes';
 
 const maxReviewsPerProduct = 10_000;
 
@@ -76,7 +77,7 @@ async function commitWithRating(context: RuleContext, id: string, stored: Stored
     });
     const result = await storage.commit([
       { collection: 'reviews', id, expectedSeq: stored?.seq ?? null, doc: review as unknown as StoredRow['doc'] },
-      ...(rating ? [{ collection: 'products' as const, id: rating.productId, expectedSeq: rating.expectedSeq, doc: rating.product }] : []),
+      ...toProductWrites(rating ? [rating] : []),
     ]);
     if (result.kind === 'committed') return { kind: 'written' };
     if (result.kind === 'moved' && result.collection === 'reviews') return { kind: 'conflict', state: authoritativeState('reviews', caller, id, result.current?.doc) };

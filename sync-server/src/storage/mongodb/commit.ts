@@ -101,7 +101,7 @@ export async function commit(ctx: MongoContext, writes: readonly UnitWrite[], op
     }
     const answer = write.expectedSeq === null ? await answerDuplicate(ctx, write.collection, doc, duplicateKeyPattern) : undefined;
     if (answer?.kind === 'conflict') return { kind: 'moved', collection: write.collection, id: write.id, current: answer.current };
-    const duplicate = answer?.kind === 'duplicate' ? answer : duplicateOf(ctx, write.collection, duplicateKeyPattern);
+    const duplicate = answer ?? toDuplicate(duplicateKeyPattern, ctx.uniqueIndexes.get(write.collection) ?? []);
     return { kind: 'duplicate', collection: write.collection, id: write.id, index: duplicate.index, fields: duplicate.fields };
   } finally {
     await session.endSession();
@@ -160,9 +160,4 @@ async function takeSeqs(ctx: MongoContext, session: ClientSession, writes: reado
     next.set(write.collection, seq + 1);
     return seq;
   });
-}
-
-function duplicateOf(ctx: MongoContext, collection: CollectionName, keyPattern: unknown): { index: string; fields: readonly string[] } {
-  const result = toDuplicate(keyPattern, ctx.uniqueIndexes.get(collection) ?? []);
-  return result.kind === 'duplicate' ? result : { index: '', fields: [] };
 }

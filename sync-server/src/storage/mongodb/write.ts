@@ -178,7 +178,12 @@ async function insert(ctx: MongoContext, collection: CollectionName, target: Col
  * does, so that a document that exists is always a conflict even when the server reports another
  * unique index first.
  */
-export async function answerDuplicate(ctx: MongoContext, collection: CollectionName, doc: StoredDocument, keyPattern: unknown): Promise<WriteResult> {
+export async function answerDuplicate(
+  ctx: MongoContext,
+  collection: CollectionName,
+  doc: StoredDocument,
+  keyPattern: unknown,
+): Promise<Extract<WriteResult, { kind: 'conflict' | 'duplicate' }>> {
   const current = await readCurrent(ctx, collection, doc.id);
   if (current || hasField(keyPattern, 'id')) return { kind: 'conflict', current };
   return toDuplicate(keyPattern, ctx.uniqueIndexes.get(collection) ?? []);
@@ -220,7 +225,7 @@ function hasField(keyPattern: unknown, field: string): boolean {
 }
 
 /** Pure: the duplicate result for the unique index whose key pattern the server reported. */
-export function toDuplicate(keyPattern: unknown, declared: readonly IndexSpec[]): WriteResult {
+export function toDuplicate(keyPattern: unknown, declared: readonly IndexSpec[]): Extract<WriteResult, { kind: 'duplicate' }> {
   const fields = typeof keyPattern === 'object' && keyPattern !== null ? Object.keys(keyPattern) : [];
   const index = declared.find(
     (spec) => spec.fields.length === fields.length && spec.fields.every(([field], position) => field === fields[position]),
