@@ -7,9 +7,6 @@
  * killed server's open transaction holds until the stand-in sees its connections close, which
  * would stall every other test sharing it (MongoDB locks per document and has no such stall).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startStandin, type RunningStandin } from '../scripts/mongo-standin/start-standin';
 import { testDatabase, withDatabaseName } from '../scripts/mongo-standin/test-database';
@@ -18,14 +15,13 @@ import { runCrashHarness } from './crash-harness';
 
 describe('the crash harness', () => {
   it('finds nothing lost, doubled or half-written after the server is killed mid-work', { timeout: 120_000 }, async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'oa-crash-test-'));
     const database = testDatabase();
     let own: RunningStandin | undefined;
     // Transactions a killed server left open are aborted after 3 s (MongoDB's
     // transactionLifetimeLimitSeconds, 60 by default, does the same), not the stand-in's 60 s.
     if (database.kind === 'mongodb' && !process.env.MONGODB_TEST_URL) own = await startStandin('replset', { env: { MJS_TXN_LIFETIME_MS: '3000' } });
     const server = own?.url ?? (database.kind === 'mongodb' ? database.url : undefined);
-    const databaseUrl = server ? withDatabaseName(server, 'oa_crash_test') : undefined;
+    const databaseUrl = server ? withDatabaseName(server, `oa_crash_${Date.now()}`) : undefined;
     const lines: string[] = [];
     try {
       const report = await runCrashHarness({ kills: 4, shoppers: 6, maxMs: 60_000, log: (line) => lines.push(line), ...(databaseUrl ? { databaseUrl } : {}) });
@@ -43,7 +39,6 @@ describe('the crash harness', () => {
       // lock); a real MongoDB's throwaway database is dropped.
       if (own) await own.stop();
       else if (databaseUrl) await dropDatabase(databaseUrl);
-      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

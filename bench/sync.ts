@@ -218,7 +218,7 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
     );
     const ordersPerSecond = placed / ((performance.now() - started) / 1000);
     orderLatencies.sort((a, b) => a - b);
-    const orderP99 = orderLatencies[Math.min(orderLatencies.length - 1, Math.floor(orderLatencies.length * 0.99))] ?? 0;
+    const orderP99 = percentile(orderLatencies, 99);
     log(`orders placed (10 shoppers at once): ${Math.round(ordersPerSecond)} orders/s (${placed}), p99 latency ${orderP99.toFixed(1)} ms`);
 
     // 3b. The worst push the limits allow (500 orders of 50 lines), from one shopper, while another

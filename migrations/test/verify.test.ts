@@ -4,10 +4,10 @@
  * password, a server that is down and a missing index each fail with a plain reason and a non-zero exit.
  */
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseDatabaseUrl } from '@oa/sync-server/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../scripts/mongo-standin/start-standin';
 import { adminEmail, adminPassword, startTestServer, type TestServer } from '../../sync-server/test/http-server';
 import { runCommand } from '../src/cli/run-cli';
 import { verifyCommand } from '../src/cli/verify-command';
@@ -91,12 +91,3 @@ describe('npm run verify', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
-
-/** A port nothing listens on: taken from the system, then released. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}

@@ -97,3 +97,10 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
   clearTimeout(timer);
 }
+
+/** Pure: a MongoDB URL naming another database (the path), keeping its host list and options. */
+export function withDatabaseName(url: string, databaseName: string): string {
+  const match = /^(mongodb(?:\+srv)?:\/\/[^/?]+)(?:\/[^?]*)?(\?.*)?$/.exec(url);
+  if (!match) throw new Error(`not a MongoDB URL: ${url}`);
+  return `${match[1]}/${databaseName}${match[2] ?? ''}`;
+}

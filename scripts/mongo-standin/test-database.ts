@@ -6,6 +6,8 @@
  */
 import { inject } from 'vitest';
 
+export { withDatabaseName } from './start-standin';
+
 export type TestDatabase =
   | { readonly kind: 'sqlite' }
   | { readonly kind: 'mongodb'; readonly topology: 'replset' | 'standalone'; readonly url: string };
@@ -19,11 +21,4 @@ declare module 'vitest' {
 /** The database of the project this test file runs in (SQLite outside the MongoDB projects). */
 export function testDatabase(): TestDatabase {
   return inject('testDatabase') ?? { kind: 'sqlite' };
-}
-
-/** Pure: a MongoDB URL naming another database (the path), keeping its host list and options. */
-export function withDatabaseName(url: string, databaseName: string): string {
-  const match = /^(mongodb(?:\+srv)?:\/\/[^/?]+)(?:\/[^?]*)?(\?.*)?$/.exec(url);
-  if (!match) throw new Error(`not a MongoDB URL: ${url}`);
-  return `${match[1]}/${databaseName}${match[2] ?? ''}`;
 }

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { testDatabase, withDatabaseName } from '../../scripts/mongo-standin/test-database';
-import { openSqliteStorage, type Storage } from '../src/storage';
+import { databaseNameFromUrl, openSqliteStorage, type Storage } from '../src/storage';
 import { dropMongoDatabase } from '../src/storage/mongodb/drop-database';
 import { openMongoStorage } from '../src/storage/mongodb/open-mongodb-storage';
 
@@ -31,8 +31,7 @@ export function freshDatabaseUrl(folder: string): string {
 /** Removes what freshDatabaseUrl named (SQLite's file goes with its folder). */
 export async function dropDatabase(databaseUrl: string): Promise<void> {
   if (!databaseUrl.startsWith('mongodb')) return;
-  const name = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(databaseUrl)?.[1];
-  if (name) await dropMongoDatabase(databaseUrl, name);
+  await dropMongoDatabase(databaseUrl, databaseNameFromUrl(databaseUrl));
 }
 
 export interface TestStorageOptions {
