@@ -122,7 +122,7 @@ const url = database.url;
       const source = await openLegacySource(undefined, target);
       try {
         expect(source?.description).toContain('(in place)');
-        const context = { storage: await target.storage(), ready: target.ready, legacySource: source!, now: () => new Date(), log: () => undefined };
+        const context = { storage: await target.storage(), ready: target.ready, readable: target.readable, legacySource: source!, now: () => new Date(), log: () => undefined };
         const result = await runMigrations(projectMigrations, target.maintenance.ledger, context);
         expect(result.ok).toBe(true);
         expect(result.outcomes[0]!.report).toMatchObject({ products: 75, matched: 20, liveProducts: 75, dangling: [] });

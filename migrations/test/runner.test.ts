@@ -30,7 +30,7 @@ afterEach(async () => {
   await target.cleanup();
 });
 
-const context = (): Omit<MigrationContext, 'dryRun'> => ({ storage, ready: async () => storage, now: () => new Date('2026-01-01T00:00:00Z'), log: () => undefined });
+const context = (): Omit<MigrationContext, 'dryRun'> => ({ storage, ready: async () => storage, readable: async () => storage, now: () => new Date('2026-01-01T00:00:00Z'), log: () => undefined });
 const step = (id: string, behaviour: () => unknown = () => ({ did: id })): Migration => ({
   id,
   description: id,

@@ -71,6 +71,8 @@ describe('access matrix through the endpoints', () => {
     const overrides: Record<string, unknown> = { id };
     if (owner && owner !== 'id') overrides[owner] = sessions.customer!.id;
     if (collection === 'orders' || collection === 'reviews') overrides.user = sessions.customer!.id;
+    // One review per product and shopper (a unique index): each seeded review names its own product.
+    if (collection === 'reviews') Object.assign(overrides, { productId: `product-${id}`, product: `product-${id}` });
     if (collection === 'products' || collection === 'categories') overrides.slug = `seeded-${id}`;
     if (collection === 'users' || collection === 'admins') overrides.email = `${id}@example.com`;
     if (collection === 'orders') overrides.orderId = `OA-20260101-${id.toUpperCase().replace(/[^A-Z0-9]/g, '')}`;

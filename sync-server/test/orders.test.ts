@@ -202,6 +202,25 @@ describe('reviews', () => {
     expect(second.body.rejections[0]).toMatchObject({ id: 'r2', code: 'DUPLICATE_REVIEW' });
   });
 
+  it('stores one review when a shopper pushes two reviews of one product at the same moment', async () => {
+    const bob = await register(server, 'bob.reviews@example.com', 'Bob');
+    // Two devices of one shopper, each with its own review id: both requests read "no review yet"
+    // before either commits; the database's unique index decides, not that read.
+    const answers = await Promise.all(
+      ['r-race-1', 'r-race-2', 'r-race-3'].map((id, i) => pushRows(server, 'reviews', creates({ id, productId: 'demo-product-4', rating: 3 + i, comment: `device ${i}` }), bob.accessToken)),
+    );
+    const refusals = answers.flatMap((answer) => answer.body.rejections);
+    expect(refusals).toHaveLength(2);
+    for (const refusal of refusals) expect(refusal).toMatchObject({ code: 'DUPLICATE_REVIEW' });
+    const stored = [...(await pullAll(server, 'reviews')).replica.values()].filter((review) => review.productId === 'demo-product-4' && review.userId === bob.id);
+    expect(stored).toHaveLength(1);
+    // The rating is part of the review's unit, so it agrees only where units are atomic (not on a
+    // standalone MongoDB, which applies them one write at a time: development only).
+    if (!server.storage.atomicUnits) return;
+    const rated = (await pullAll(server, 'products')).replica.get('demo-product-4')!;
+    expect(rated).toMatchObject({ ratingCount: 1, ratingAverage: stored[0]!.rating });
+  });
+
   it('lets an admin hide a review: shoppers receive a deletion and the rating follows', async () => {
     const before = await pullAll(server, 'reviews');
     const review = (await pullAll(server, 'reviews', { token: admin.accessToken })).replica.get('r1')!;

@@ -109,8 +109,19 @@ export function describeStorageContract(adapterName: string, open: OpenStorage):
         for (const index of collections.orders.indexes) expect(orderIndexes).toContain(index.name);
         expect(orderIndexes).toContain('orders_sync_userId');
         const reviewIndexes = await storage.listIndexes('reviews');
-        expect(reviewIndexes).toEqual(expect.arrayContaining(['reviews_product_user', 'reviews_productId_userId', 'reviews_isApproved']));
+        expect(reviewIndexes).toEqual(expect.arrayContaining(['reviews_product_user', 'reviews_productId_userId', 'reviews_isApproved', 'reviews_one_per_shopper']));
       });
+    });
+
+    it('refuses to build a unique index over live documents that share its values, saying how to settle them', async () => {
+      // Stored before the index existed (an earlier version): start-up must stop, not run without it.
+      const withoutUnique = collections.categories.indexes.filter((index) => !index.unique);
+      await storage.ensureCollections([{ name: 'categories', indexes: withoutUnique }]);
+      const category = (id: string): WriteRequest['doc'] => ({ id, _deleted: false, name: 'Sweets', slug: 'sweets', isActive: true });
+      written(await storage.write('categories', [create(category('c1')), create(category('c2'))]));
+      const refusal = storage.ensureCollections([{ name: 'categories', indexes: collections.categories.indexes }]);
+      await expect(refusal).rejects.toBeInstanceOf(StorageError);
+      await expect(refusal).rejects.toMatchObject({ code: 'DUPLICATE_KEY', message: expect.stringMatching(/categories\.categories_slug.*npm run migrate/) });
     });
 
     describe('conditional writes', () => {
@@ -163,6 +174,14 @@ export function describeStorageContract(adapterName: string, open: OpenStorage):
         expect(results[0]).toEqual({ kind: 'duplicate', index: 'products_slug', fields: ['slug'] });
         expect(results[1]!.kind).toBe('written');
         expect(await storage.readByIds('products', ['p2'])).toEqual([]);
+      });
+
+      it('refuses a value pair a unique index over two fields holds, and not either value alone', async () => {
+        const review = (id: string, productId: string, userId: string): WriteRequest['doc'] => ({ id, _deleted: false, productId, userId, rating: 5 });
+        written(await storage.write('reviews', [create(review('r1', 'p1', 'u1'))]));
+        const results = await storage.write('reviews', [create(review('r2', 'p1', 'u1')), create(review('r3', 'p1', 'u2')), create(review('r4', 'p2', 'u1'))]);
+        expect(results[0]).toEqual({ kind: 'duplicate', index: 'reviews_one_per_shopper', fields: ['productId', 'userId'] });
+        expect(results.slice(1).map((result) => result.kind)).toEqual(['written', 'written']);
       });
 
       it('lets a soft-deleted document give up its unique value', async () => {

@@ -15,7 +15,7 @@ export async function backupCommand(args: readonly string[], io: Io): Promise<nu
   const target = await openTarget(values['database-url'] ?? io.env.DATABASE_URL ?? defaultDatabaseUrl, { cwd: io.cwd });
   try {
     await refuseLegacyInPlace(target);
-    const { folder, counts } = await writeBackup({ storage: await target.ready(), ledger: target.maintenance.ledger, root: values.out ?? io.env.BACKUP_DIR ?? './backups' });
+    const { folder, counts } = await writeBackup({ storage: await target.readable(), ledger: target.maintenance.ledger, root: values.out ?? io.env.BACKUP_DIR ?? './backups' });
     io.out(`backed up to ${folder}`);
     io.out(Object.entries(counts).map(([name, count]) => `  ${name}: ${count}`).join('\n'));
     return 0;

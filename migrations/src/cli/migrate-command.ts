@@ -67,13 +67,14 @@ export async function migrateCommand(args: readonly string[], io: Io): Promise<n
         // merge copies every legacy collection to `<name>_backup` before it changes anything.
         io.out(`backup: the database still holds legacy documents (${inPlace.map(([c, n]) => `${c}: ${n}`).join(', ')}); the legacy merge copies them to <collection>_backup first. Run npm run backup after this migration.`);
       } else {
-        const backup = await writeBackup({ storage: await target.ready(), ledger: target.maintenance.ledger, root: values['backup-dir'] ?? io.env.BACKUP_DIR ?? './backups' });
+        const backup = await writeBackup({ storage: await target.readable(), ledger: target.maintenance.ledger, root: values['backup-dir'] ?? io.env.BACKUP_DIR ?? './backups' });
         io.out(`backup: ${backup.folder} (restore with npm run restore ${backup.folder})`);
       }
     }
     const result = await runMigrations(projectMigrations, target.maintenance.ledger, {
       storage: await target.storage(),
       ready: target.ready,
+      readable: target.readable,
       ...(source ? { legacySource: source } : {}),
       now: () => new Date(),
       log: io.out,

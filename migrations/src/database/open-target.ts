@@ -16,6 +16,12 @@ export interface Target {
   storage(): Promise<Storage>;
   /** The storage with every collection and index set up, as the server does at start. */
   ready(): Promise<Storage>;
+  /**
+   * The storage set up as ready() does or, where stored duplicates keep a unique index from
+   * being built (an earlier version let a race store them), with the indexes that can be: enough
+   * to back the data up and settle them.
+   */
+  readable(): Promise<Storage>;
   readonly maintenance: Maintenance;
   close(): Promise<void>;
 }
@@ -41,19 +47,35 @@ export async function openTarget(databaseUrl: string, options: { readonly cwd?: 
     });
     return opened;
   };
+  const ready = (): Promise<Storage> => {
+    // Kept only once it succeeded: a unique index blocked by duplicates builds on a later call,
+    // after the migration that settles them (readable() below lets it read them first).
+    readied ??= storage()
+      .then(async (s) => {
+        await s.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
+        return s;
+      })
+      .catch((error: unknown) => {
+        readied = undefined;
+        throw toDatabaseError(error);
+      });
+    return readied;
+  };
   return {
     database,
     storage,
-    ready() {
-      readied ??= storage().then(async (s) => {
-        try {
-          await s.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
-        } catch (error) {
-          throw toDatabaseError(error);
-        }
+    ready,
+    async readable() {
+      try {
+        return await ready();
+      } catch (error) {
+        if (!isIndexBlocked(error)) throw error;
+        // Duplicates stored before a unique index existed: every collection set up with the
+        // indexes that can be built, so a backup can copy them and a migration settle them.
+        const s = await storage();
+        await s.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes.filter((index) => !index.unique) })));
         return s;
-      });
-      return readied;
+      }
     },
     maintenance,
     async close() {
@@ -63,8 +85,13 @@ export async function openTarget(databaseUrl: string, options: { readonly cwd?: 
   };
 }
 
+function isIndexBlocked(error: unknown): boolean {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return isStorageError(cause) && cause.code === 'DUPLICATE_KEY';
+}
+
 function toDatabaseError(error: unknown): unknown {
   if (!isStorageError(error)) return error;
-  const hint = error.code === 'DUPLICATE_KEY' ? ' (legacy documents without `id`/`_seq`? run `npm run migrate` first: the legacy merge clears them)' : '';
+  const hint = error.code === 'DUPLICATE_KEY' && !error.message.includes('npm run migrate') ? ' (legacy documents without `id`/`_seq`? run `npm run migrate` first: the legacy merge clears them)' : '';
   return new MigrationError('DATABASE_UNAVAILABLE', `the database refused (${error.code}): ${error.message}${hint}`, [], { cause: error });
 }

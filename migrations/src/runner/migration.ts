@@ -12,6 +12,8 @@ export interface MigrationContext {
   readonly storage: Storage;
   /** The storage with every collection and index set up (idempotent, done once per run). */
   ready(): Promise<Storage>;
+  /** Set up as ready() does, or, where stored duplicates block a unique index, with the indexes that build (open-target.ts). */
+  readable(): Promise<Storage>;
   /** The legacy source, when one is configured or the database itself holds legacy data. */
   readonly legacySource?: LegacySource;
   readonly dryRun: boolean;

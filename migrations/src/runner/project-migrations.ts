@@ -2,6 +2,7 @@
 import { documentMigrations } from '../documents/document-migrations';
 import { toDocumentMigrations } from '../documents/to-document-migrations';
 import { legacyMergeMigration } from '../legacy/legacy-merge-migration';
+import { oneReviewPerShopperMigration } from '../reviews/one-review-per-shopper-migration';
 import type { Migration } from './migration';
 
-export const projectMigrations: readonly Migration[] = [legacyMergeMigration, ...toDocumentMigrations(documentMigrations)];
+export const projectMigrations: readonly Migration[] = [legacyMergeMigration, oneReviewPerShopperMigration, ...toDocumentMigrations(documentMigrations)];

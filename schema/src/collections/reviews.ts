@@ -35,6 +35,9 @@ export const reviewIndexes: readonly IndexSpec[] = [
   { name: 'reviews_product_user', fields: [['product', 1], ['user', 1]] },
   { name: 'reviews_productId_userId', fields: [['productId', 1], ['userId', 1]] },
   { name: 'reviews_isApproved', fields: [['isApproved', 1]] },
+  // One review per product and shopper, held by the database: two pushes racing (two processes,
+  // two devices) cannot both store one. Live reviews only; one moderated away still counts.
+  { name: 'reviews_one_per_shopper', fields: [['productId', 1], ['userId', 1]], unique: true },
 ];
 
 export interface ReviewAliasContext {

@@ -38,13 +38,24 @@ export async function createAuth({ storage, config, now = () => new Date(), pass
   const sessions = createSessions({ storage, now, ttlSeconds: config.jwt.refreshTtlSeconds });
   const accounts = await createAccounts({ storage, passwords, now });
 
+  async function isActiveAdmin(id: string): Promise<boolean> {
+    const [admin] = await storage.readByIds('admins', [id]);
+    return admin !== undefined && !admin.doc._deleted && admin.doc.isActive === true;
+  }
+
   async function verifyAccessToken(token: string): Promise<VerifiedToken> {
     const verified = await tokens.verify(token);
     // A signature proves who we issued the token to, not that the session still stands: the
     // session is read on every request, so logout and reuse revocation take effect at once
     // rather than when the token expires.
-    const session = await sessions.findLive(verified.sessionId);
-    if (!session) throw new AppError(401, 'SESSION_ENDED', 'The session has ended; sign in again');
+    // An admin's access also stands on their account being active: removing an admin commits
+    // first and ends their sessions after, so a process stopping in between must not leave the
+    // removed admin signed in (replication/rules/admins.ts).
+    const [session, adminActive] = await Promise.all([
+      sessions.findLive(verified.sessionId),
+      verified.caller.role === 'admin' ? isActiveAdmin(verified.caller.id) : true,
+    ]);
+    if (!session || !adminActive) throw new AppError(401, 'SESSION_ENDED', 'The session has ended; sign in again');
     if (session.userId !== verified.caller.id || session.role !== verified.caller.role) {
       throw new AppError(401, 'TOKEN_INVALID', 'The access token is not valid');
     }

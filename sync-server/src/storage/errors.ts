@@ -24,6 +24,19 @@ export class StorageError extends Error {
   }
 }
 
+/**
+ * A unique index that cannot be built because stored documents already share its values (written
+ * before the index existed). Start-up stops with this rather than run without the guarantee.
+ */
+export function toIndexBlockedError(collection: string, index: string, cause: unknown): StorageError {
+  return new StorageError(
+    'DUPLICATE_KEY',
+    `the unique index ${collection}.${index} cannot be built: live ${collection} documents already share its values. ` +
+      'Run `npm run migrate` (with every sync server stopped), which settles the duplicates an earlier version could store, then start again.',
+    { cause },
+  );
+}
+
 export function isStorageError(error: unknown): error is StorageError {
   return error instanceof StorageError;
 }

@@ -43,6 +43,11 @@ export type PrepareReviewResult =
 
 const maxUserName = reviewSchema.shape.userName.unwrap().maxLength ?? 100;
 
+/** Why a second review of one product by one shopper is refused (here, or by the unique index). */
+export function duplicateReviewReason(productName: string): string {
+  return `You have already reviewed ${productName}; each customer reviews a product once.`;
+}
+
 export function prepareReview({ id, caller, input, product, existingByCaller, now }: PrepareReviewInput): PrepareReviewResult {
   const productId = pickAlias(input.productId, input.product);
   if (productId === conflict) return refuse('VALIDATION_FAILED', 'productId and product name different products.', ['productId', 'product']);
@@ -55,7 +60,7 @@ export function prepareReview({ id, caller, input, product, existingByCaller, no
     return refuse('PRODUCT_UNAVAILABLE', `${name} is no longer sold, so it cannot be reviewed.`, ['productId']);
   }
   if (existingByCaller) {
-    return refuse('DUPLICATE_REVIEW', `You have already reviewed ${product.name}; each customer reviews a product once.`, ['productId']);
+    return refuse('DUPLICATE_REVIEW', duplicateReviewReason(product.name), ['productId']);
   }
   const { rating } = input;
   if (typeof rating !== 'number' || !Number.isInteger(rating) || rating < 1 || rating > 5) {

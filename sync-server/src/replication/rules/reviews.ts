@@ -5,7 +5,7 @@
  * over its approved, undeleted reviews (planRating), planned again when the product moved.
  */
 import type { Product, Review } from '@oa/schema';
-import { prepareReview, type ReviewInput } from '../../domain/reviews/prepare-review';
+import { duplicateReviewReason, prepareReview, type ReviewInput } from '../../domain/reviews/prepare-review';
 import { planRating } from '../../domain/reviews/plan-rating';
 import { authoritativeState } from '../../policy/caller-view';
 import { prepareWrite } from '../../policy/prepare-write';
@@ -82,6 +82,12 @@ async function commitWithRating(context: RuleContext, id: string, stored: Stored
     if (result.kind === 'committed') return { kind: 'written' };
     if (result.kind === 'moved' && result.collection === 'reviews') return { kind: 'conflict', state: authoritativeState('reviews', caller, id, result.current?.doc) };
     if (result.kind === 'moved') continue;
+    // The unique index (reviews_one_per_shopper) decided: another push by this shopper stored a
+    // review of this product after we looked (another device, another server process).
+    if (result.kind === 'duplicate' && result.collection === 'reviews') {
+      const name = typeof product?.doc.name === 'string' ? product.doc.name : 'this product';
+      return refused(context, id, stored, 'DUPLICATE_REVIEW', duplicateReviewReason(name));
+    }
     break;
   }
   return refused(context, id, stored, 'REVIEW_NOT_SAVED', 'The review could not be saved just now; try again');

@@ -7,13 +7,15 @@
  */
 import { MongoServerError, type Collection, type Document, type IndexDescription } from 'mongodb';
 import { isDeepEqual, type CollectionName, type IndexSpec } from '@oa/schema';
-import { StorageError } from '../errors';
+import { StorageError, toIndexBlockedError } from '../errors';
 import { ownerFieldsOf, syncIndexName } from '../sync-indexes';
 import type { MongoContext } from './context';
 import { hasId, hasSeq } from './is-synced';
 import { fieldName } from './mongo-filter';
 
 const namespaceExists = 48;
+/** DuplicateKey: a unique index over documents that already share its values. */
+const duplicateKey = 11000;
 /** IndexOptionsConflict, IndexKeySpecsConflict: an index of that name (or key) exists defined otherwise. */
 const indexConflictCodes = [85, 86];
 
@@ -38,6 +40,10 @@ export async function ensureCollections(
     try {
       await collection.createIndexes(described);
     } catch (error) {
+      if (error instanceof MongoServerError && Number(error.code) === duplicateKey) {
+        const blocked = described.find((index) => index.unique && error.message.includes(String(index.name)));
+        throw toIndexBlockedError(name, String(blocked?.name ?? 'unique index'), error);
+      }
       if (!(error instanceof MongoServerError && indexConflictCodes.includes(Number(error.code)))) throw error;
       // Made meanwhile by another process or an operator: named the same way when it can be.
       await refuseConflicts([{ name, collection, described }]);

@@ -5,6 +5,7 @@
  */
 import type { CollectionName, IndexSpec } from '@oa/schema';
 import { ownerFieldsOf, syncIndexName } from '../sync-indexes';
+import { toIndexBlockedError } from '../errors';
 import type { SqliteContext } from './context';
 import { isLive, jsonPath } from './sql-filter';
 
@@ -27,7 +28,7 @@ export function ensureCollections(
         `CREATE TABLE IF NOT EXISTS ${table} (seq INTEGER PRIMARY KEY NOT NULL, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL) STRICT`,
       );
       ctx.db.prepare('INSERT OR IGNORE INTO _sequences (collection, seq) VALUES (?, 0)').run(name);
-      for (const index of indexes) createIndex(ctx, table, index);
+      for (const index of indexes) createIndex(ctx, name, table, index);
       // Owner-scoped pulls ("my orders since N") walk (owner, seq) instead of every row.
       for (const field of ownerFieldsOf(name)) {
         ctx.db.exec(`CREATE INDEX IF NOT EXISTS "${syncIndexName(name, field)}" ON ${table} (${jsonPath(field)}, seq)`);
@@ -38,12 +39,17 @@ export function ensureCollections(
   create.immediate();
 }
 
-function createIndex(ctx: SqliteContext, table: string, index: IndexSpec): void {
+function createIndex(ctx: SqliteContext, collection: CollectionName, table: string, index: IndexSpec): void {
   const columns = index.fields.map(([field, direction]) => `${jsonPath(field)} ${direction === -1 ? 'DESC' : 'ASC'}`);
   const unique = index.unique ? 'UNIQUE ' : '';
   // Unique only among live documents: a soft-deleted product must not hold its slug forever.
   const where = index.unique ? ` WHERE ${isLive}` : '';
-  ctx.db.exec(`CREATE ${unique}INDEX IF NOT EXISTS "${index.name}" ON ${table} (${columns.join(', ')})${where}`);
+  try {
+    ctx.db.exec(`CREATE ${unique}INDEX IF NOT EXISTS "${index.name}" ON ${table} (${columns.join(', ')})${where}`);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw toIndexBlockedError(collection, index.name, error);
+    throw error;
+  }
 }
 
 export function listIndexes(ctx: SqliteContext, collection: CollectionName): string[] {
