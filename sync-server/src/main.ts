@@ -24,6 +24,8 @@ async function main(): Promise<void> {
     // The storage's own errors carry a message meant for operators (e.g. "polling: no change
     // streams here"); anything else is unexpected and logged whole.
     onFeedError: (error) => console.error('[sync-server] change feed:', error instanceof StorageError ? error.message : error),
+    // SQLite: the WAL checkpointed off the event loop, every 100 ms (start-checkpointer.ts).
+    checkpointIntervalMs: 100,
   });
   if (!storage.atomicUnits) {
     // Orders, stock and payments are written together or not at all (units of work), which on

@@ -35,6 +35,22 @@ describe('access tokens', () => {
     await expect(tokens.verify(token)).rejects.toMatchObject({ status: 401, code: 'TOKEN_EXPIRED' });
   });
 
+  it('still refuse a verified token once it expires, and never accept a copy with its signature changed', async () => {
+    at = new Date('2026-05-01T10:00:00.000Z');
+    const { token } = await tokens.sign({ sub: 'user-9', role: 'customer', sid: 'session-9' });
+    const first = await tokens.verify(token);
+    expect(await tokens.verify(token)).toEqual(first);
+    // The same header and claims with one signature character changed: verified in full, refused.
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const altered = `${header}.${payload}.${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`;
+    await expect(tokens.verify(altered)).rejects.toMatchObject({ status: 401, code: 'TOKEN_INVALID' });
+    at = new Date('2026-05-01T10:15:00.000Z');
+    await expect(tokens.verify(token)).rejects.toMatchObject({ status: 401, code: 'TOKEN_EXPIRED' });
+    at = new Date('2026-05-01T10:00:01.000Z');
+    // Gone from what was verified: a clock that went back verifies it in full again.
+    expect(await tokens.verify(token)).toEqual(first);
+  });
+
   it('refuse a token for another audience or issuer', async () => {
     at = new Date('2026-05-01T10:00:00.000Z');
     const other = createAccessTokens({ key, issuer: 'oa-test', audience: 'other-app', ttlSeconds: 900, now: () => at });

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { idSchema } from '@oa/schema';
 import { AppError } from '../http/app-error';
@@ -50,7 +51,17 @@ const claimsSchema = z.object({
   jti: z.string().min(1),
 });
 
+/**
+ * Tokens whose signature and claims were checked, kept so a client's next requests skip the
+ * signature check (an Ed25519 verification is most of an authenticated request's own CPU). Safe:
+ * an entry is the exact token string we verified, so a forged or altered token is another key
+ * and is verified in full; an entry goes when the token expires (checked on every hit, too).
+ * The session is still read on every request (create-auth.ts), so a sign-out ends access at once.
+ */
+const verifiedTokens = 10_000;
+
 export function createAccessTokens({ key, issuer, audience, ttlSeconds, now }: AccessTokenOptions): AccessTokens {
+  const verified = new LRUCache<string, VerifiedToken>({ max: verifiedTokens });
   return {
     async sign({ sub, role, sid }) {
       const issuedAt = Math.floor(now().getTime() / 1000);
@@ -69,6 +80,12 @@ export function createAccessTokens({ key, issuer, audience, ttlSeconds, now }: A
 
     async verify(token) {
       if (token.length > maxTokenLength) throw tokenInvalid();
+      const known = verified.get(token);
+      if (known) {
+        if (known.expiresAt.getTime() > now().getTime()) return known;
+        verified.delete(token);
+        throw new AppError(401, 'TOKEN_EXPIRED', 'The access token has expired; refresh it');
+      }
       let payload: unknown;
       try {
         ({ payload } = await jwtVerify(token, key.publicKey, {
@@ -90,7 +107,10 @@ export function createAccessTokens({ key, issuer, audience, ttlSeconds, now }: A
       const claims = claimsSchema.safeParse(payload);
       if (!claims.success) throw tokenInvalid(claims.error);
       const { sub, role, sid, exp } = claims.data;
-      return { caller: { role, id: sub }, sessionId: sid, expiresAt: new Date(exp * 1000) };
+      // Frozen: one object serves every request that presents this token.
+      const result: VerifiedToken = Object.freeze({ caller: Object.freeze({ role, id: sub }), sessionId: sid, expiresAt: new Date(exp * 1000) });
+      verified.set(token, result);
+      return result;
     },
   };
 }

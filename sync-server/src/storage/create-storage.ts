@@ -32,9 +32,16 @@ export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): Data
   );
 }
 
-export async function createStorage(target: DatabaseTarget, options: StorageOptions & { onFeedError?: (error: unknown) => void } = {}): Promise<Storage> {
+export interface CreateStorageOptions extends StorageOptions {
+  readonly onFeedError?: (error: unknown) => void;
+  /** SQLite only: checkpoint the WAL from a worker thread this often (ms); see start-checkpointer.ts. */
+  readonly checkpointIntervalMs?: number;
+}
+
+export async function createStorage(target: DatabaseTarget, options: CreateStorageOptions = {}): Promise<Storage> {
   if (target.kind === 'sqlite') return openSqliteStorage({ path: target.path, ...options });
   // Loaded only when used: an embedded set-up never loads the MongoDB driver.
   const { openMongoStorage } = await import('./mongodb/open-mongodb-storage');
-  return openMongoStorage({ url: target.url, ...options });
+  const { checkpointIntervalMs: _sqliteOnly, ...mongoOptions } = options;
+  return openMongoStorage({ url: target.url, ...mongoOptions });
 }

@@ -14,6 +14,7 @@ import { ensureCollections, ensureSequencesTable, listIndexes } from './ensure-c
 import { findMany, findOne } from './find-one';
 import { readByIds } from './read-by-ids';
 import { latestCheckpoint, readChanges } from './read-changes';
+import { startCheckpointer } from './start-checkpointer';
 import { toStorageError } from './to-storage-error';
 import { write } from './write';
 
@@ -23,7 +24,16 @@ export interface SqliteStorageOptions extends StorageOptions {
   /** How often to look for writes made by other processes on the same file (ms; 0 = never). */
   readonly pollIntervalMs?: number;
   readonly onFeedError?: (error: unknown) => void;
+  /**
+   * How often a worker thread checkpoints the WAL (ms; start-checkpointer.ts). 0: SQLite's own
+   * automatic checkpoint, run by the committing connection inside the request (the default for
+   * short-lived handles: tests, commands).
+   */
+  readonly checkpointIntervalMs?: number;
 }
+
+/** With the checkpointer running, SQLite's own checkpoint only as a backstop: 64 MB of WAL. */
+const backstopCheckpointPages = 16_384;
 
 export async function openSqliteStorage(options: SqliteStorageOptions): Promise<Storage> {
   const db = guardSync(() => {
@@ -37,6 +47,10 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     opened.pragma('busy_timeout = 5000');
     return opened;
   });
+  const checkpointIntervalMs = options.path === ':memory:' ? 0 : (options.checkpointIntervalMs ?? 0);
+  const checkpointer =
+    checkpointIntervalMs > 0 ? startCheckpointer(options.path, checkpointIntervalMs, options.onFeedError ?? (() => undefined)) : undefined;
+  if (checkpointer) guardSync(() => db.pragma(`wal_autocheckpoint = ${backstopCheckpointPages}`));
   const ctx = createSqliteContext(db, options.now ?? (() => new Date()));
   guardSync(() => ensureSequencesTable(ctx));
 
@@ -84,6 +98,7 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     changes: feed,
     async close() {
       feed.close();
+      await checkpointer?.stop();
       if (db.open) db.close();
     },
   };
