@@ -5,11 +5,8 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Router from '@koa/router';
 import Koa from 'koa';
-import { adminAccountPaths } from './auth/admin-router';
 import type { Auth, AuthState } from './auth/auth';
-import { AppError } from './http/app-error';
 import { cors, defaultCorsOrigins } from './http/cors';
-import { createRateLimiter } from './http/create-rate-limiter';
 import { errorMiddleware } from './http/error-middleware';
 import { requireProtocol } from './http/require-protocol';
 import type { CollectionRules } from './replication/push';
@@ -17,13 +14,6 @@ import { createReplicationRouter } from './replication/routes';
 import type { StreamHub } from './replication/stream-hub';
 import type { CollectionName } from '@oa/schema';
 import type { Storage } from './storage/port';
-
-const rateLimitedPaths = new Set(['/auth/login', '/auth/admin/login', '/auth/register', '/auth/refresh']);
-// Creating an admin and setting a password each run scrypt (128 MiB, tens of ms), and changing
-// one's own password checks the current one: limited like sign-in, so neither a stolen admin
-// token nor a flood of requests can guess passwords or exhaust the server's memory.
-const isRateLimited = (method: string, path: string): boolean =>
-  method === 'POST' && (rateLimitedPaths.has(path) || adminAccountPaths.test(path));
 
 export interface AppDeps {
   readonly storage: Storage;
@@ -33,8 +23,6 @@ export interface AppDeps {
   readonly now?: () => Date;
   /** Serves GET /debug/memory, for the benchmarks; off unless configured. */
   readonly diagnostics?: boolean;
-  /** Sign-in, register, refresh and admin-password attempts per minute per IP address (default 30). */
-  readonly authRateLimitPerMinute?: number;
   /** Believe X-Forwarded-For; only behind a proxy that sets it, or clients could pick their own IP. */
   readonly trustProxy?: boolean;
   /** Browser origins allowed to call the server (the PWAs' own); default: the local dev and start ports. */
@@ -55,18 +43,8 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
   app.use(errorMiddleware());
   // Before anything else is read: an outdated app is told so, never half-served.
   app.use(requireProtocol(deps.minClientProtocol));
-  // Password guessing is slowed per IP address before any password is hashed.
-  const limiter = createRateLimiter({ limit: deps.authRateLimitPerMinute ?? 30, windowMs: 60_000 });
-  app.use(async (ctx, next) => {
-    if (isRateLimited(ctx.method, ctx.path)) {
-      const { allowed, retryAfterSeconds } = limiter.take(ctx.ip);
-      if (!allowed) {
-        ctx.set('Retry-After', String(retryAfterSeconds));
-        throw new AppError(429, 'TOO_MANY_REQUESTS', `Too many attempts; try again in ${retryAfterSeconds} s`);
-      }
-    }
-    return next();
-  });
+  // Password guessing is slowed per client address by the password routes themselves
+  // (http/limit-attempts.ts, wired in auth/create-auth.ts).
 
   const router = new Router<AuthState>();
   router.get('/health', async (ctx) => {

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   if (config.seedDemoCatalog && (await seedDemoCatalog(storage, now())).seeded) log('seeded the demo catalogue');
   const auth = await createAuth({ storage, config, now, passwords });
   const hub = createStreamHub(storage.changes);
-  const app = createApp({ storage, auth, hub, rules: createRules(), now, diagnostics: config.diagnostics, authRateLimitPerMinute: config.authRateLimitPerMinute,
+  const app = createApp({ storage, auth, hub, rules: createRules(), now, diagnostics: config.diagnostics,
     trustProxy: config.trustProxy, corsOrigins: config.corsOrigins, minClientProtocol: config.minClientProtocol,
   });
   const server = app.listen(config.port, config.host);

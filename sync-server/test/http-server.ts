@@ -61,8 +61,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     hub,
     rules: createRules(),
     now,
-    authRateLimitPerMinute: config.authRateLimitPerMinute,
     corsOrigins: config.corsOrigins,
+    trustProxy: config.trustProxy,
     minClientProtocol: config.minClientProtocol,
     log: (_message, error) => errors.push(error),
   });

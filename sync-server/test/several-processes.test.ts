@@ -20,6 +20,7 @@ import { dropDatabase, freshDatabaseUrl } from './test-storage';
  * polling every second; on a replica set a change stream tells them at once.
  */
 const acrossProcessesMs = 8_000;
+const signInLimit = 10;
 
 describe('several server processes on one database', () => {
   const folder = mkdtempSync(join(tmpdir(), 'oa-processes-'));
@@ -37,6 +38,9 @@ describe('several server processes on one database', () => {
       JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       ADMIN_EMAIL: adminEmail,
       ADMIN_PASSWORD: adminPassword,
+      // Behind a proxy, as a load-balanced deployment is: the limit test below has its own address.
+      TRUST_PROXY: 'true',
+      AUTH_RATE_LIMIT_PER_MINUTE: String(signInLimit),
     };
     // Started together, on purpose: three processes meeting one empty database at once is what a
     // first deployment does (collections, indexes, first admin and demo catalogue all race).
@@ -134,6 +138,20 @@ describe('several server processes on one database', () => {
     expect(sortedById(replica)).toEqual(sortedById(fromScratch));
     expect(pages).toBeGreaterThan(latestPrice.size / 3);
   }, 120_000);
+
+  it('holds the sign-in limit across the processes: attempts spread over all three count together', async () => {
+    const attempt = (server: ListeningServer) =>
+      fetch(`${server.url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.77' },
+        body: JSON.stringify({ email: 'guesser@example.com', password: 'a guess' }),
+      }).then((response) => response.status);
+    const statuses: number[] = [];
+    for (let i = 0; i < signInLimit; i++) statuses.push(await attempt(servers[i % servers.length]!));
+    expect(statuses).toEqual(Array(signInLimit).fill(401));
+    // Each process has seen only three or four of them; the count is the database's.
+    expect(await Promise.all(servers.map(attempt))).toEqual([429, 429, 429]);
+  });
 
   it('ends a session’s streams on every process when it signs out through another', async () => {
     const shopper = await register(clientOf(servers[0]!), 'shopper@example.com', 'Shopper');

@@ -521,6 +521,29 @@ export function describeStorageContract(adapterName: string, open: OpenStorage):
       });
     });
 
+    describe('attempt counters', () => {
+      it('counts attempts per key across handles on one database, and says when an exceeded key may try again', async () => {
+        const options = { name: 'contract', limit: 2, windowSeconds: 60 };
+        const here = await storage.createAttemptCounter(options);
+        const another = await opened.openAnother();
+        const there = await another.createAttemptCounter(options);
+        expect(await here.take('198.51.100.1')).toEqual({ allowed: true, retryAfterSeconds: 0 });
+        expect(await there.take('198.51.100.1')).toEqual({ allowed: true, retryAfterSeconds: 0 });
+        const over = await here.take('198.51.100.1');
+        expect(over.allowed).toBe(false);
+        expect(over.retryAfterSeconds).toBeGreaterThan(0);
+        expect(over.retryAfterSeconds).toBeLessThanOrEqual(60);
+        // Another key, or another counter's name, has a count of its own.
+        expect((await there.take('198.51.100.2')).allowed).toBe(true);
+        expect((await (await storage.createAttemptCounter({ ...options, name: 'other' })).take('198.51.100.1')).allowed).toBe(true);
+      });
+
+      it('refuses a counter with a bad name or limit', async () => {
+        await expect(storage.createAttemptCounter({ name: 'bad name;', limit: 1, windowSeconds: 1 })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+        await expect(storage.createAttemptCounter({ name: 'ok', limit: 0, windowSeconds: 1 })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+      });
+    });
+
     describe('when closed', () => {
       it('answers every call with UNAVAILABLE', async () => {
         await storage.close();

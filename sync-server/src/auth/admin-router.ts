@@ -24,12 +24,15 @@ export interface AdminRouterDeps {
   readonly accounts: Accounts;
   readonly admins: AdminAccounts;
   readonly authenticate: Koa.Middleware<AuthState>;
+  /**
+   * Counts attempts per client address, first in each route: creating an admin and setting a
+   * password each run scrypt (128 MiB, tens of ms) and changing one's own checks the current one,
+   * so neither a stolen admin token nor a flood of requests may guess passwords or exhaust memory.
+   */
+  readonly limit: Koa.Middleware<AuthState>;
 }
 
-/** The URLs of these routes, for the rate limiter in app.ts. */
-export const adminAccountPaths = /^\/admin\/admins(?:\/[^/]+\/password)?\/?$/;
-
-export function createAdminRouter({ accounts, admins, authenticate }: AdminRouterDeps): Router<AuthState> {
+export function createAdminRouter({ accounts, admins, authenticate, limit }: AdminRouterDeps): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/admin/admins' });
 
   /** Checked before any body is read or any password hashed. */
@@ -42,14 +45,14 @@ export function createAdminRouter({ accounts, admins, authenticate }: AdminRoute
     return next();
   };
 
-  router.post('/', authenticate, requireAdmin, async (ctx) => {
+  router.post('/', limit, authenticate, requireAdmin, async (ctx) => {
     const body = await readJsonBody(ctx, createAdminBody, maxBodyBytes);
     const admin = await admins.create(body);
     ctx.status = 201;
     ctx.body = { admin: omitSecrets('admins', admin.doc) };
   });
 
-  router.post('/:id/password', authenticate, requireAdmin, async (ctx) => {
+  router.post('/:id/password', limit, authenticate, requireAdmin, async (ctx) => {
     const { password, currentPassword } = await readJsonBody(ctx, setPasswordBody, maxBodyBytes);
     await admins.setPassword({ adminId: ctx.params.id ?? '', password, currentPassword, caller: toSignedInAdmin(ctx.state) });
     ctx.status = 204;

@@ -28,9 +28,11 @@ export interface AuthRouterDeps {
   readonly sessions: Sessions;
   readonly tokens: AccessTokens;
   readonly authenticate: Koa.Middleware<AuthState>;
+  /** Counts sign-in, register and refresh attempts per client address (http/limit-attempts.ts). */
+  readonly limit: Koa.Middleware<AuthState>;
 }
 
-export function createAuthRouter({ accounts, sessions, tokens, authenticate }: AuthRouterDeps): Router<AuthState> {
+export function createAuthRouter({ accounts, sessions, tokens, authenticate, limit }: AuthRouterDeps): Router<AuthState> {
   const router = new Router<AuthState>();
 
   /** A new session for a signed-in account, and the pair of tokens that goes with it. */
@@ -46,7 +48,7 @@ export function createAuthRouter({ accounts, sessions, tokens, authenticate }: A
     await next();
   });
 
-  router.post('/auth/register', async (ctx) => {
+  router.post('/auth/register', limit, async (ctx) => {
     const body = await readJsonBody(ctx, registerBody, maxBodyBytes);
     const user = await accounts.register(body);
     const pair = await signIn('customer', user, ctx.get('user-agent'));
@@ -54,19 +56,19 @@ export function createAuthRouter({ accounts, sessions, tokens, authenticate }: A
     ctx.body = { ...pair, user: omitSecrets('users', user.doc) };
   });
 
-  router.post('/auth/login', async (ctx) => {
+  router.post('/auth/login', limit, async (ctx) => {
     const { email, password } = await readJsonBody(ctx, loginBody, maxBodyBytes);
     const user = await accounts.signIn('customer', email, password);
     ctx.body = { ...(await signIn('customer', user, ctx.get('user-agent'))), user: omitSecrets('users', user.doc) };
   });
 
-  router.post('/auth/admin/login', async (ctx) => {
+  router.post('/auth/admin/login', limit, async (ctx) => {
     const { email, password } = await readJsonBody(ctx, loginBody, maxBodyBytes);
     const admin = await accounts.signIn('admin', email, password);
     ctx.body = { ...(await signIn('admin', admin, ctx.get('user-agent'))), admin: omitSecrets('admins', admin.doc) };
   });
 
-  router.post('/auth/refresh', async (ctx) => {
+  router.post('/auth/refresh', limit, async (ctx) => {
     const { refreshToken } = await readJsonBody(ctx, refreshBody, maxBodyBytes);
     const rotated = await sessions.refresh(refreshToken, (session) => accounts.isActive(session.role, session.userId));
     const { token } = await tokens.sign({ sub: rotated.session.userId, role: rotated.session.role, sid: rotated.session.id });

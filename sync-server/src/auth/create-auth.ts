@@ -6,6 +6,7 @@
  */
 import type { Config } from '../config';
 import { AppError } from '../http/app-error';
+import { limitAttempts } from '../http/limit-attempts';
 import type { Storage } from '../storage/port';
 import { createAccounts } from './accounts';
 import { createAdminAccounts } from './admin-accounts';
@@ -63,7 +64,10 @@ export async function createAuth({ storage, config, now = () => new Date(), pass
   }
 
   const authenticate = createAuthenticate(verifyAccessToken);
-  const router = createAuthRouter({ accounts, sessions, tokens, authenticate });
-  const adminRouter = createAdminRouter({ accounts, admins: createAdminAccounts({ storage, passwords, now }), authenticate });
+  // One count per client address for every route that checks or hashes a password, kept in the
+  // shared database so the limit holds however many server processes share it.
+  const limit = limitAttempts(await storage.createAttemptCounter({ name: 'password', limit: config.authRateLimitPerMinute, windowSeconds: 60 }));
+  const router = createAuthRouter({ accounts, sessions, tokens, authenticate, limit });
+  const adminRouter = createAdminRouter({ accounts, admins: createAdminAccounts({ storage, passwords, now }), authenticate, limit });
   return { router, adminRouter, authenticate, verifyAccessToken };
 }

@@ -140,7 +140,26 @@ export interface Storage {
   /** Whether `commit` is all or nothing here (false only on a MongoDB without transactions). */
   readonly atomicUnits: boolean;
   readonly changes: ChangeFeed;
+  /**
+   * A counter of attempts per key (a client address) over a fixed window, kept in this database
+   * so a limit holds across every server process sharing it (rate-limiter-flexible's store for
+   * the adapter's driver). Several counters may share a database under different names.
+   */
+  createAttemptCounter(options: AttemptCounterOptions): Promise<AttemptCounter>;
   close(): Promise<void>;
+}
+
+export interface AttemptCounterOptions {
+  /** Letters, digits and dashes; counters of different names never share a count. */
+  readonly name: string;
+  /** Attempts allowed per key in a window. */
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
+export interface AttemptCounter {
+  /** Counts one attempt for `key`; when over the limit, how long until the window ends. */
+  take(key: string): Promise<{ readonly allowed: boolean; readonly retryAfterSeconds: number }>;
 }
 
 /** What every adapter is given: a clock for `updatedAt` (tests pass their own). */

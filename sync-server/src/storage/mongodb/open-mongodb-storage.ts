@@ -10,6 +10,7 @@ import type { Storage, StorageOptions } from '../port';
 import { createChangeTriggers } from './change-triggers';
 import { defaultTimeouts, withDefaultTimeouts } from './client-options';
 import { commit } from './commit';
+import { createAttemptCounter } from './create-attempt-counter';
 import { createMongoContext } from './context';
 import { databaseNameFromUrl } from './database-name-from-url';
 import { ensureCollections, listIndexes } from './ensure-collections';
@@ -129,6 +130,7 @@ export async function openMongoStorage(options: MongoStorageOptions): Promise<St
       return result;
     },
     changes: feed,
+    createAttemptCounter: (counter) => run(() => createAttemptCounter(ctx, counter)),
     async close() {
       if (closed) return;
       closed = true;

@@ -9,6 +9,7 @@ import { createTailingFeed } from '../feed/create-tailing-feed';
 import { StorageError } from '../errors';
 import type { Storage, StorageOptions } from '../port';
 import { commit } from './commit';
+import { createAttemptCounter } from './create-attempt-counter';
 import { createSqliteContext } from './context';
 import { ensureCollections, ensureSequencesTable, listIndexes } from './ensure-collections';
 import { findMany, findOne } from './find-one';
@@ -96,6 +97,7 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
       return result;
     },
     changes: feed,
+    createAttemptCounter: (counter) => run(() => undefined).then(() => createAttemptCounter(ctx, counter)),
     async close() {
       feed.close();
       await checkpointer?.stop();
