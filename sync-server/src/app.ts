@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
     // A real round trip to the database: a health check that cannot fail tells nobody anything.
     await storage.latestCheckpoint('products');
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = { status: 'ok', database: storage.kind };
+    ctx.body = { status: 'ok', database: storage.kind, streams: deps.hub.size };
   });
   if (deps.diagnostics) {
     // The longest the event loop was held since the last look (benchmarks: no request may hold it

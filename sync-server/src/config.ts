@@ -32,6 +32,8 @@ export interface Config {
   readonly diagnostics: boolean;
   /** Requests per minute one IP address may make to the sign-in and register routes. */
   readonly authRateLimitPerMinute: number;
+  /** Open live streams allowed in this process, and per client address (503 TOO_MANY_STREAMS beyond). */
+  readonly streams: { readonly max: number; readonly perAddress: number };
   /** Believe X-Forwarded-For (only behind a reverse proxy that sets it). */
   readonly trustProxy: boolean;
   /** Browser origins allowed by CORS: the PWAs' own. */
@@ -61,6 +63,8 @@ const environmentSchema = z.object({
   SYNC_DIAGNOSTICS: booleanFlag.default(false),
   TRUST_PROXY: booleanFlag.default(false),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  MAX_STREAMS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  MAX_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(50),
   MIN_CLIENT_PROTOCOL: z.coerce.number().int().min(1).max(999_999).default(minSupportedProtocolVersion),
   CORS_ORIGINS: z
     .string()
@@ -115,6 +119,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     seedDemoCatalog: e.SEED_DEMO_CATALOG,
     diagnostics: e.SYNC_DIAGNOSTICS,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    streams: { max: e.MAX_STREAMS, perAddress: e.MAX_STREAMS_PER_ADDRESS },
     trustProxy: e.TRUST_PROXY,
     corsOrigins: e.CORS_ORIGINS,
     minClientProtocol: e.MIN_CLIENT_PROTOCOL,

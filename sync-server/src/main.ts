@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   await ensureFirstAdmin({ storage, passwords, email: config.firstAdmin.email, password: config.firstAdmin.password, now, log });
   if (config.seedDemoCatalog && (await seedDemoCatalog(storage, now())).seeded) log('seeded the demo catalogue');
   const auth = await createAuth({ storage, config, now, passwords });
-  const hub = createStreamHub(storage.changes);
+  const hub = createStreamHub(storage.changes, { limits: config.streams });
   const app = createApp({ storage, auth, hub, rules: createRules(), now, diagnostics: config.diagnostics,
     trustProxy: config.trustProxy, corsOrigins: config.corsOrigins, minClientProtocol: config.minClientProtocol,
   });

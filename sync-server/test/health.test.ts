@@ -14,7 +14,7 @@ describe('GET /health', () => {
   it('answers 200 with the database kind', async () => {
     const response = await fetch(`${server.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: server.storage.kind });
+    expect(await response.json()).toEqual({ status: 'ok', database: server.storage.kind, streams: 0 });
   });
 
   it('answers an unknown path with a JSON 404', async () => {

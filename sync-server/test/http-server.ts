@@ -53,7 +53,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   await ensureFirstAdmin({ storage, passwords, email: adminEmail, password: adminPassword, now, log: () => undefined });
   if (options.seed !== false) await seedDemoCatalog(storage, now());
   const auth = await createAuth({ storage, config, now, passwords });
-  const hub = createStreamHub(storage.changes);
+  const hub = createStreamHub(storage.changes, { limits: config.streams });
   const errors: unknown[] = [];
   const app = createApp({
     storage,

@@ -1,6 +1,9 @@
 /** Test helper: a fetch-based Server-Sent-Events reader, as browser clients use with a Bearer header. */
 export interface SseConnection {
   readonly status: number;
+  readonly headers: Headers;
+  /** A refused stream's JSON answer (status not 200); undefined for a stream. */
+  readonly body: unknown;
   readonly events: unknown[];
   /** Resolves with the first event (after `from`) that satisfies the predicate. */
   next(predicate: (event: unknown) => boolean, ms?: number): Promise<unknown>;
@@ -8,14 +11,15 @@ export interface SseConnection {
   close(): void;
 }
 
-export async function openStream(url: string, token?: string): Promise<SseConnection> {
+export async function openStream(url: string, token?: string, headers: Record<string, string> = {}): Promise<SseConnection> {
   const controller = new AbortController();
-  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: controller.signal });
+  const response = await fetch(url, { headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }, signal: controller.signal });
+  const body: unknown = response.status === 200 ? undefined : await response.json();
   const events: unknown[] = [];
   const waiters = new Set<() => void>();
   let buffer = '';
   const ended = (async () => {
-    if (!response.body) return;
+    if (!response.body || body !== undefined) return;
     const decoder = new TextDecoder();
     try {
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
@@ -39,6 +43,8 @@ export async function openStream(url: string, token?: string): Promise<SseConnec
   })();
   return {
     status: response.status,
+    headers: response.headers,
+    body,
     events,
     ended,
     close: () => controller.abort(),

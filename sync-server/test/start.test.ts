@@ -34,7 +34,7 @@ describe('starting the sync server', () => {
     const server = await startServer({ DATABASE_URL: '' }, folder);
     servers.push(server);
     const response = await fetch(`${server.url}/health`);
-    expect(await response.json()).toEqual({ status: 'ok', database: 'sqlite' });
+    expect(await response.json()).toEqual({ status: 'ok', database: 'sqlite', streams: 0 });
     expect(existsSync(join(folder, 'data/platform.db'))).toBe(true);
     expect(await server.stop()).toBe(0);
   });
@@ -51,7 +51,7 @@ describe('starting the sync server', () => {
     const response = await fetch(`${server.url}/health`);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: databaseKindByScheme[databaseUrl.split(':')[0]!] });
+    expect(await response.json()).toEqual({ status: 'ok', database: databaseKindByScheme[databaseUrl.split(':')[0]!], streams: 0 });
     expect(await server.stop()).toBe(0);
     expect(server.output()).toContain('SIGTERM: shutting down');
   });

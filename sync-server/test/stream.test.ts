@@ -106,3 +106,35 @@ describe('live stream and token expiry', () => {
     }
   });
 });
+
+describe('live stream caps', () => {
+  it('refuses streams beyond the per-address and total caps with 503 and Retry-After, and counts them in /health', async () => {
+    const server = await startTestServer({ seed: false, env: { MAX_STREAMS: '3', MAX_STREAMS_PER_ADDRESS: '2', TRUST_PROXY: 'true' } });
+    const url = `${server.url}/sync/stream?collections=products`;
+    const from = (address: string) => openStream(url, undefined, { 'x-forwarded-for': address });
+    try {
+      const [first, second] = [await from('198.51.100.1'), await from('198.51.100.1')];
+      for (const stream of [first, second]) await stream.next((event) => event === 'RESYNC');
+      const third = await from('198.51.100.1');
+      expect(third.status).toBe(503);
+      expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(third.body).toEqual({ error: { code: 'TOO_MANY_STREAMS', message: expect.any(String) } });
+
+      const other = await from('198.51.100.2');
+      expect(other.status).toBe(200);
+      await other.next((event) => event === 'RESYNC');
+      // Three open: the whole process is full, whoever asks.
+      expect((await from('198.51.100.3')).status).toBe(503);
+      expect(await (await fetch(`${server.url}/health`)).json()).toMatchObject({ streams: 3 });
+
+      // A stream that closes gives its place back.
+      first.close();
+      for (let i = 0; i < 100 && server.hub.size > 2; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      const again = await from('198.51.100.1');
+      expect(again.status).toBe(200);
+      for (const stream of [second, other, again]) stream.close();
+    } finally {
+      await server.close();
+    }
+  });
+});

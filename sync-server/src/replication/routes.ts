@@ -36,6 +36,11 @@ export function createReplicationRouter(deps: ReplicationRouteDeps): Router<Auth
       throw new AppError(400, 'BAD_QUERY', 'collections must list the collections to follow, comma-separated');
     }
     const collections = [...new Set(names.map((name) => resolveRead(name, ctx.state.caller).collection))];
+    if (!deps.hub.admits(ctx.ip)) {
+      // A client told to come back later reconnects on its own (the apps back off and retry).
+      ctx.set('Retry-After', '30');
+      throw new AppError(503, 'TOO_MANY_STREAMS', 'Too many live streams are open; try again shortly');
+    }
     // From here on the hub writes the response itself, for as long as the stream lives.
     ctx.respond = false;
     ctx.req.socket.setTimeout(0);
@@ -52,6 +57,7 @@ export function createReplicationRouter(deps: ReplicationRouteDeps): Router<Auth
       response: ctx.res,
       endsAt: ctx.state.token?.expiresAt,
       sessionId: ctx.state.token?.sessionId,
+      address: ctx.ip,
     });
   });
 

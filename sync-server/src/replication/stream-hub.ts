@@ -18,9 +18,23 @@ export interface StreamClient {
   readonly endsAt: Date | undefined;
   /** The session behind the token: when it ends (logout, refresh-token reuse) the stream ends too. */
   readonly sessionId: string | undefined;
+  /** The client's address, for the per-address cap. */
+  readonly address: string;
+}
+
+export interface StreamLimits {
+  /** Open streams in this process. */
+  readonly max: number;
+  /** Open streams per client address. */
+  readonly perAddress: number;
 }
 
 export interface StreamHub {
+  /**
+   * Whether one more stream from this address fits under the caps. Asked before the response
+   * starts; attach() in the same turn then holds the place (nothing else runs in between).
+   */
+  admits(address: string): boolean;
   /** Starts streaming to this response; resolves when the stream has ended. */
   attach(client: StreamClient): Promise<void>;
   readonly size: number;
@@ -31,8 +45,16 @@ export interface StreamHub {
 const maxBufferedBytes = 1024 * 1024;
 const heartbeatMs = 25_000;
 
-export function createStreamHub(feed: ChangeFeed, options: { heartbeatMs?: number } = {}): StreamHub {
+/**
+ * Without caps, anyone could open streams until the process ran out of memory or descriptors
+ * (about 15 KB and one descriptor each, no sign-in needed for the catalogue).
+ */
+const defaultLimits: StreamLimits = { max: 10_000, perAddress: 50 };
+
+export function createStreamHub(feed: ChangeFeed, options: { heartbeatMs?: number; limits?: StreamLimits } = {}): StreamHub {
+  const limits = options.limits ?? defaultLimits;
   const clients = new Set<{ client: StreamClient; end: () => void }>();
+  const perAddress = new Map<string, number>();
   let unsubscribe: (() => void) | undefined;
 
   const send = (entry: { client: StreamClient; end: () => void }, text: string): void => {
@@ -86,6 +108,9 @@ export function createStreamHub(feed: ChangeFeed, options: { heartbeatMs?: numbe
     get size() {
       return clients.size;
     },
+    admits(address) {
+      return clients.size < limits.max && (perAddress.get(address) ?? 0) < limits.perAddress;
+    },
     attach(client) {
       return new Promise<void>((resolve) => {
         const { response } = client;
@@ -94,6 +119,9 @@ export function createStreamHub(feed: ChangeFeed, options: { heartbeatMs?: numbe
           client,
           end: () => {
             if (!clients.delete(entry)) return;
+            const left = (perAddress.get(client.address) ?? 1) - 1;
+            if (left > 0) perAddress.set(client.address, left);
+            else perAddress.delete(client.address);
             if (timer) clearTimeout(timer);
             if (clients.size === 0 && unsubscribe) {
               unsubscribe();
@@ -104,6 +132,7 @@ export function createStreamHub(feed: ChangeFeed, options: { heartbeatMs?: numbe
           },
         };
         clients.add(entry);
+        perAddress.set(client.address, (perAddress.get(client.address) ?? 0) + 1);
         unsubscribe ??= feed.subscribe(onChange);
         response.once('close', entry.end);
         if (client.endsAt) {
