@@ -155,6 +155,40 @@ describe('push', () => {
     expect(gone.body.rejections[0]).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  /** A raw body: JSON.stringify itself cannot write a value nested 10,000 deep. */
+  const pushText = (collection: string, text: string, token: string) =>
+    fetch(`${server.url}/sync/${collection}/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: text });
+  const deep = (depth: number, inner = '"x"') => `${'['.repeat(depth)}${inner}${']'.repeat(depth)}`;
+
+  it.each([
+    ['cart_items', 'cartId', (v: string) => `{"id":"ci-deep","_deleted":false,"cartId":${v},"productId":"demo-product-1","quantity":1}`],
+    ['orders', 'productId', (v: string) => `{"id":"o-deep","_deleted":false,"items":[{"productId":${v},"quantity":1}],"paymentMethod":"cod"}`],
+    ['orders', 'quantity', (v: string) => `{"id":"o-deep","_deleted":false,"items":[{"productId":"demo-product-1","quantity":${v}}],"paymentMethod":"cod"}`],
+    ['reviews', 'productId', (v: string) => `{"id":"r-deep","_deleted":false,"productId":${v},"rating":5,"comment":"x"}`],
+  ])('refuses a %s %s nested 10,000 deep as malformed, and one a few levels deep per row, never with a 500', async (collection, _field, document) => {
+    const row = (value: string) => `[{"assumedMasterState":null,"newDocumentState":${document(value)}}]`;
+    const tooDeep = await pushText(collection, row(deep(10_000)), alice.accessToken);
+    expect(tooDeep.status).toBe(400);
+    expect(((await tooDeep.json()) as { error: { code: string } }).error.code).toBe('MALFORMED_JSON');
+    const nested = await pushText(collection, row(deep(5)), alice.accessToken);
+    expect(nested.status).toBe(200);
+    const answer = (await nested.json()) as { rejections: Array<{ code: string }> };
+    expect(answer.rejections).toHaveLength(1);
+    // A product named by anything but an id is one that does not exist.
+    expect(['VALIDATION_FAILED', 'BAD_QUANTITY', 'PRODUCT_UNAVAILABLE']).toContain(answer.rejections[0]!.code);
+  });
+
+  it('refuses an order status nested deep without converting it', async () => {
+    const placed = await pushRows(server, 'orders', creates({ id: 'o-status-deep', items: [{ productId: 'demo-product-2', quantity: 1 }], paymentMethod: 'cod', shippingAddress: { name: 'A', phone: '9876543210', line1: '1 Road', city: 'Annavaram', state: 'AP', pincode: '533406' } }), alice.accessToken);
+    expect(placed.body.rejections).toEqual([]);
+    const order = (await pullAll(server, 'orders', { token: admin.accessToken })).replica.get('o-status-deep')!;
+    let status: unknown = 'confirmed';
+    for (let i = 0; i < 20; i++) status = [status];
+    const answer = await pushRows(server, 'orders', update(order, { status }), admin.accessToken);
+    expect(answer.status).toBe(200);
+    expect(answer.body.rejections).toEqual([{ id: 'o-status-deep', code: 'INVALID_TRANSITION', message: expect.stringMatching(/^That value is not an order status/) }]);
+  });
+
   it('never lets the server answer with a 500', () => {
     expect(server.errors).toEqual([]);
   });

@@ -7,6 +7,10 @@ import type Koa from 'koa';
 import type { z } from 'zod';
 import { toValidationError } from '@oa/schema';
 import { AppError } from './app-error';
+import { jsonDepth } from './json-depth';
+
+/** Arrays and objects within each other; a push row is about six deep at most. */
+export const maxJsonDepth = 32;
 
 export async function readJsonBody<S extends z.ZodType>(ctx: Koa.Context, schema: S, maxBytes = 64 * 1024): Promise<z.infer<S>> {
   const type = ctx.request.type;
@@ -23,9 +27,13 @@ export async function readJsonBody<S extends z.ZodType>(ctx: Koa.Context, schema
     if (size > maxBytes) throw new AppError(413, 'PAYLOAD_TOO_LARGE', `The body may be at most ${maxBytes} bytes`);
     chunks.push(chunk);
   }
+  const text = Buffer.concat(chunks).toString('utf8');
+  // Before parsing: nothing this deep is ours (a push's documents nest a few levels), and a value
+  // nested thousands deep would overflow the stack of whatever walks it later.
+  if (jsonDepth(text) > maxJsonDepth) throw new AppError(400, 'MALFORMED_JSON', `The body nests deeper than ${maxJsonDepth} levels`);
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    json = JSON.parse(text);
   } catch (cause) {
     throw new AppError(400, 'MALFORMED_JSON', 'The body is not valid JSON', { cause });
   }

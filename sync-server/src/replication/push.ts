@@ -120,11 +120,16 @@ export async function push(deps: PushDeps, request: PushRequest): Promise<PushRe
       if (outcome.kind === 'refused') refuse(row.id, outcome.code, outcome.message, outcome.state);
       continue;
     }
-    const badReference = (ownedReferences[collection] ?? []).find(
-      (reference) => !mayReference(caller, reference, referenced.get(`${reference.collection}/${String(row.incoming[reference.field])}`)),
-    );
+    // A reference is looked up only as an id (loadReferences reads strings only); any other value
+    // names nothing and is never converted (an array nested thousands deep would overflow String()).
+    const badReference = (ownedReferences[collection] ?? []).find((reference) => {
+      const id = row.incoming[reference.field];
+      return !mayReference(caller, reference, typeof id === 'string' ? referenced.get(`${reference.collection}/${id}`) : undefined);
+    });
     if (badReference) {
-      refuse(row.id, 'NOT_FOUND', `No such ${badReference.collection} document "${String(row.incoming[badReference.field]).slice(0, 64)}"`, authoritativeState(collection, caller, row.id, current?.doc));
+      const id = row.incoming[badReference.field];
+      const named = typeof id === 'string' ? ` "${id.slice(0, 64)}"` : '';
+      refuse(row.id, 'NOT_FOUND', `No such ${badReference.collection} document${named}`, authoritativeState(collection, caller, row.id, current?.doc));
       continue;
     }
     if (collection === 'products' && categories === undefined) categories = await loadCategories(deps.storage);

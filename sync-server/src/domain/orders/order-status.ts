@@ -90,7 +90,9 @@ function capHistory<T>(history: readonly T[]): T[] {
 
 function describeRefusal(order: TransitionableOrder, to: OrderStatus): string {
   const { orderId, status } = order;
-  if (!isOrderStatus(to)) return `"${String(to).slice(0, 40)}" is not an order status; use one of ${orderStatuses.join(', ')}.`;
+  // Only a string is quoted back: another value (an array nested thousands deep) is never converted.
+  const asked: unknown = to;
+  if (!isOrderStatus(asked)) return `${typeof asked === 'string' ? `"${asked.slice(0, 40)}"` : 'That value'} is not an order status; use one of ${orderStatuses.join(', ')}.`;
   if (!isOrderStatus(status)) return `Order ${orderId} has an unknown status and cannot be moved.`;
   if (isTerminalOrderStatus(status)) return `Order ${orderId} is ${status}; its status can no longer change.`;
   if (to === 'cancelled') return `Order ${orderId} has already ${status} and can no longer be cancelled.`;

@@ -17,6 +17,7 @@ import { authoritativeState } from '../../policy/caller-view';
 import type { StoredRow } from '../../storage/port';
 import type { CollectionRules, RowOutcome, RuleContext } from '../push';
 import type { PushRow } from '../push-rows';
+import { readOrderLines } from './read-order-lines';
 import { toProductWrites } from './to-product-writes';
 
 export function createOrderRules(random: () => number = Math.random): CollectionRules {
@@ -44,11 +45,9 @@ const maxPlans = 100;
 async function placeOrder(context: RuleContext, row: PushRow, stored: StoredRow | undefined, random: () => number): Promise<RowOutcome> {
   const { storage, caller } = context;
   const incoming = row.incoming;
-  const requested = Array.isArray(incoming.items) ? incoming.items : Array.isArray(incoming.products) ? incoming.products : [];
-  const items = requested.slice(0, 100).map((line) => {
-    const fields = (typeof line === 'object' && line !== null ? line : {}) as Record<string, unknown>;
-    return { productId: String(fields.productId ?? fields.product ?? ''), quantity: Number(fields.quantity) };
-  });
+  const read = readOrderLines(incoming);
+  if (!read.ok) return refused(context, row.id, stored, 'VALIDATION_FAILED', read.reason);
+  const items = read.lines;
   const productIds = [...new Set(items.map((item) => item.productId))].filter(Boolean).slice(0, 50);
 
   // Read, plan the whole placement (or the rejection), commit it as one unit; when a product moved

@@ -4,7 +4,7 @@
  * and `isDeleted`. Either is one unit of work with the product's average rating and review count
  * over its approved, undeleted reviews (planRating), planned again when the product moved.
  */
-import type { Product, Review } from '@oa/schema';
+import { idSchema, type Product, type Review } from '@oa/schema';
 import { duplicateReviewReason, prepareReview, type ReviewInput } from '../../domain/reviews/prepare-review';
 import { planRating } from '../../domain/reviews/plan-rating';
 import { authoritativeState } from '../../policy/caller-view';
@@ -33,7 +33,9 @@ async function create(context: RuleContext, row: PushRow, stored: StoredRow | un
   const { storage, caller } = context;
   if (row.incoming._deleted === true) return { kind: 'written' };
   if (caller.role !== 'customer') return refused(context, row.id, stored, 'FORBIDDEN', 'Only shoppers write reviews');
-  const productId = String(row.incoming.productId ?? row.incoming.product ?? '');
+  // Read by type before any use: only an id names a product (prepareReview then checks the rest).
+  const named = row.incoming.productId ?? row.incoming.product;
+  const productId = idSchema.safeParse(named).success ? (named as string) : '';
   const [product] = productId ? await storage.readByIds('products', [productId]) : [];
   const [user] = await storage.readByIds('users', [caller.id]);
   const existing = productId ? await storage.findOne('reviews', { productId, userId: caller.id }) : undefined;
