@@ -73,6 +73,20 @@ describe('orders', () => {
     expect(rejected.rejectionReason).toMatch(/Camphor Tablets/);
   });
 
+  it('answers an order naming an inactive or deleted product exactly as one naming no product', async () => {
+    const hidden = await product(server, admin, 'demo-product-8');
+    expect((await pushRows(server, 'products', update(hidden, { isActive: false }), admin.accessToken)).body).toEqual({ conflicts: [], rejections: [] });
+    const answers = [];
+    for (const [id, productId] of [['o-hidden', 'demo-product-8'], ['o-nothing', 'no-such-product']] as const) {
+      const answer = await pushRows(server, 'orders', order(id, [{ productId, quantity: 1 }]), alice.accessToken);
+      expect(answer.body.rejections).toEqual([]);
+      const stored = (await pullAll(server, 'orders', { token: alice.accessToken })).replica.get(id)!;
+      answers.push(JSON.parse(JSON.stringify({ items: stored.items, reason: stored.rejectionReason, status: stored.status }).replaceAll(productId, '<product>')));
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(JSON.stringify(answers[0])).not.toContain(String(hidden.name));
+  });
+
   it('lets exactly five of twenty concurrent shoppers buy a product with five in stock', async () => {
     await setStock(server, admin, 'demo-product-6', 5);
     const shoppers = await Promise.all(Array.from({ length: 20 }, (_, i) => register(server, `buyer${i}@example.com`, `Buyer ${i}`)));
@@ -219,6 +233,16 @@ describe('reviews', () => {
     if (!server.storage.atomicUnits) return;
     const rated = (await pullAll(server, 'products')).replica.get('demo-product-4')!;
     expect(rated).toMatchObject({ ratingCount: 1, ratingAverage: stored[0]!.rating });
+  });
+
+  it('answers a review of an inactive product exactly as one of a product that does not exist', async () => {
+    const current = (await pullAll(server, 'products', { token: admin.accessToken })).replica.get('demo-product-9')!;
+    expect((await pushRows(server, 'products', update(current, { isActive: false }), admin.accessToken)).body).toEqual({ conflicts: [], rejections: [] });
+    const [hidden, missing] = await Promise.all(
+      ['demo-product-9', 'no-such-product'].map((productId, i) => pushRows(server, 'reviews', creates({ id: `r-unreleased-${i}`, productId, rating: 5, comment: 'hm' }), alice.accessToken)),
+    );
+    expect(hidden!.body.rejections).toEqual([{ id: 'r-unreleased-0', code: 'PRODUCT_UNAVAILABLE', message: missing!.body.rejections[0]!.message }]);
+    expect(JSON.stringify(hidden!.body)).not.toContain(String(current.name));
   });
 
   it('lets an admin hide a review: shoppers receive a deletion and the rating follows', async () => {

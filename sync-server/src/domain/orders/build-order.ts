@@ -123,8 +123,9 @@ function checked(
 }
 
 /**
- * The lines of a rejected order, described as far as the catalogue allows: the stored name and
- * price when the product exists at all (even inactive or deleted), otherwise a placeholder.
+ * The lines of a rejected order, described as far as the catalogue given allows: the stored name
+ * and price of a product it holds, otherwise a placeholder. (The order rule gives only the products
+ * the shop shows, so an inactive or deleted one is described as one that does not exist.)
  */
 function describeLines(items: readonly RequestedLine[], products: readonly PricingProduct[]): OrderItem[] {
   return mergeOrderLines(items).map(({ productId, quantity }) => {

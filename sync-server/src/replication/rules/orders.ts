@@ -13,6 +13,7 @@ import { transitionOrder } from '../../domain/orders/order-status';
 import { planOrderPlacement } from '../../domain/orders/plan-order-placement';
 import { planStatusEffects } from '../../domain/orders/plan-status-effects';
 import { paymentIdsOf } from '../../domain/payments/payment-id';
+import { isProductAvailable } from '../../domain/products/is-product-available';
 import { authoritativeState } from '../../policy/caller-view';
 import type { StoredRow } from '../../storage/port';
 import type { CollectionRules, RowOutcome, RuleContext } from '../push';
@@ -54,7 +55,11 @@ async function placeOrder(context: RuleContext, row: PushRow, stored: StoredRow 
   // meanwhile (another order took its stock), read again and plan again. Nothing is ever half
   // placed: the order, its stock and its payment are there together, or not at all.
   for (let plan = 0; plan < maxPlans; plan++) {
-    const products = (await storage.readByIds('products', productIds)).map((r) => ({ seq: r.seq, product: r.doc as unknown as Product }));
+    // Only what the shop shows: an inactive or deleted product is answered exactly as one that
+    // does not exist, so a rejected order or its reason never reveals an unreleased product.
+    const products = (await storage.readByIds('products', productIds))
+      .filter((r) => isProductAvailable(r.doc as unknown as Product))
+      .map((r) => ({ seq: r.seq, product: r.doc as unknown as Product }));
     const now = context.now();
     const placement = planOrderPlacement({
       id: row.id,

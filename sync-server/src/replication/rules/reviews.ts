@@ -6,6 +6,7 @@
  */
 import { idSchema, type Product, type Review } from '@oa/schema';
 import { duplicateReviewReason, prepareReview, type ReviewInput } from '../../domain/reviews/prepare-review';
+import { isProductAvailable } from '../../domain/products/is-product-available';
 import { planRating } from '../../domain/reviews/plan-rating';
 import { authoritativeState } from '../../policy/caller-view';
 import { prepareWrite } from '../../policy/prepare-write';
@@ -43,7 +44,8 @@ async function create(context: RuleContext, row: PushRow, stored: StoredRow | un
     id: row.id,
     caller: { id: caller.id, name: typeof user?.doc.name === 'string' ? user.doc.name : 'Shopper' },
     input: row.incoming as ReviewInput,
-    product: product?.doc as unknown as Product | undefined,
+    // Only what the shop shows: an inactive or deleted product is answered as one that does not exist.
+    product: product && isProductAvailable(product.doc as unknown as Product) ? (product.doc as unknown as Product) : undefined,
     existingByCaller: existing !== undefined,
     now: context.now().toISOString(),
   });
