@@ -37,8 +37,10 @@ describe('push', () => {
     const mine = await pullAll(server, 'cart_items', { token: alice.accessToken });
     const item = mine.replica.get('ci-alice-1')!;
     const answer = await pushRows(server, 'cart_items', update(item, { quantity: 9 }), bob.accessToken);
-    expect(answer.body.rejections).toEqual([{ id: 'ci-alice-1', code: 'NOT_FOUND', message: expect.any(String) }]);
-    expect(answer.body.conflicts).toEqual([{ id: 'ci-alice-1', _deleted: true, updatedAt: expect.any(String) }]);
+    // Decided as if no such line existed: its id is taken, so the answer is the bare deletion a
+    // client gets for an id it may not use, with nothing from alice's line (not even updatedAt).
+    expect(answer.body.rejections).toEqual([]);
+    expect(answer.body.conflicts).toEqual([{ id: 'ci-alice-1', _deleted: true, updatedAt: '' }]);
     const still = await pullAll(server, 'cart_items', { token: alice.accessToken });
     expect(still.replica.get('ci-alice-1')?.quantity).toBe(2);
   });
@@ -153,6 +155,27 @@ describe('push', () => {
     const profile = (await pullAll(server, 'users', { token: alice.accessToken })).replica.get(alice.id)!;
     const gone = await pushRows(server, 'users', update(profile, { _deleted: true }), alice.accessToken);
     expect(gone.body.rejections[0]).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('answers a push naming another account’s document exactly as one naming an id nobody holds', async () => {
+    await pushRows(server, 'cart_items', creates({ id: 'ci-bob-private', cartId: 'cart-bob', productId: 'demo-product-1', quantity: 1 }), bob.accessToken);
+    const cases: Array<[string, string, Record<string, unknown>]> = [
+      // User ids are public (reviews carry them): their existence and activity must not be.
+      ['users', bob.id, { name: 'Mallory', email: 'mallory@example.com' }],
+      ['cart_items', 'ci-bob-private', { cartId: 'cart-x', productId: 'demo-product-1', quantity: 3 }],
+    ];
+    for (const [collection, taken, fields] of cases) {
+      const answers = [];
+      for (const id of [taken, `free-${collection}-id`]) {
+        const base = { id, _deleted: false, ...fields };
+        const update = await pushRows(server, collection, [{ assumedMasterState: base, newDocumentState: { ...base, name: 'Changed', quantity: 4 } }], alice.accessToken);
+        const remove = await pushRows(server, collection, [{ assumedMasterState: base, newDocumentState: { ...base, _deleted: true } }], alice.accessToken);
+        answers.push(JSON.parse(JSON.stringify({ update: update.body, remove: remove.body }).replaceAll(id, '<id>')));
+      }
+      if (collection === 'users') expect(answers[0]).toEqual(answers[1]);
+      // Nothing from the stored document, its update time included.
+      expect(JSON.stringify(answers[0])).not.toMatch(/"updatedAt":"20/);
+    }
   });
 
   /** A raw body: JSON.stringify itself cannot write a value nested 10,000 deep. */

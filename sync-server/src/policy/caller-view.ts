@@ -26,9 +26,11 @@ export function toCallerView(collection: CollectionName, caller: Caller, doc: St
 
 /**
  * The state a client should hold for this id: the visible document, or a deletion carrying only
- * the id (for a document it may not see, or one that does not exist). Never leaks content.
+ * the id (for a document it may not see, or one that does not exist). Never leaks content, nor
+ * whether a document exists outside the caller's scope: the deletion is the same either way, with
+ * no `updatedAt` of the stored one (that would tell when its owner last changed it).
  */
 export function authoritativeState(collection: CollectionName, caller: Caller, id: string, doc: StoredDocument | undefined): StoredDocument {
   const view = toCallerView(collection, caller, doc);
-  return view.kind === 'none' ? tombstoneOf({ id, updatedAt: doc?.updatedAt }) : view.doc;
+  return view.kind === 'none' ? tombstoneOf({ id }) : view.doc;
 }

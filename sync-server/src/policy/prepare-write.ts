@@ -51,8 +51,10 @@ export function operationOf(stored: StoredDocument | undefined, incoming: Readon
 export function prepareWrite(intent: WriteIntent): PreparedWrite {
   const { collection, caller, stored, incoming, now } = intent;
   const operation = operationOf(stored, incoming);
-  if (operation === 'unchanged') return { kind: 'unchanged' };
   if (caller.role === 'anonymous') return refuse('UNAUTHENTICATED', 'Sign in to make changes');
+  // Deleting what is not there is done, for a role that may delete here at all; a role that may
+  // not is refused whether or not the document exists (the answer depends on the role alone).
+  if (operation === 'unchanged') return can(collection, caller.role, 'delete') ? { kind: 'unchanged' } : refuse('FORBIDDEN', `Your role may not delete ${collection}`);
   if (!can(collection, caller.role, operation)) {
     return refuse('FORBIDDEN', `Your role may not ${operation} ${collection}`);
   }

@@ -98,11 +98,15 @@ export async function push(deps: PushDeps, request: PushRequest): Promise<PushRe
   const context: RuleContext = { storage: deps.storage, caller, collection, now: deps.now };
   let categories: CategoryRef[] | undefined;
   const referenced = await loadReferences(deps.storage, collection, rows);
-  const pending: Array<{ row: PushRow; request: WriteRequest }> = [];
+  const pending: Array<{ row: PushRow; current: StoredRow | undefined; request: WriteRequest }> = [];
 
   for (const row of rows) {
-    const current = stored.get(row.id);
-    const view = toCallerView(collection, caller, current?.doc);
+    const view = toCallerView(collection, caller, stored.get(row.id)?.doc);
+    // A document outside the caller's scope (another account's) is decided on as if it did not
+    // exist: the same rules, codes and answers as for an id nobody holds, so a push cannot tell
+    // whether it exists or when it changed. Only a write that would then take its id is refused,
+    // by the storage, and answered with the same bare deletion.
+    const current = view.kind === 'none' ? undefined : stored.get(row.id);
     // RxDB conflict semantics, judged on what this caller could have seen: a document that
     // exists must be pushed on top of exactly its current state.
     if (view.kind !== 'none' && (row.assumed === null || !isDeepEqual(row.assumed, view.doc))) {
@@ -142,7 +146,7 @@ export async function push(deps: PushDeps, request: PushRequest): Promise<PushRe
       ...(categories ? { categories } : {}),
     });
     if (prepared.kind === 'refuse') refuse(row.id, prepared.code, prepared.message, authoritativeState(collection, caller, row.id, current?.doc));
-    if (prepared.kind === 'write') pending.push({ row, request: { id: row.id, expectedSeq: current?.seq ?? null, doc: prepared.doc } });
+    if (prepared.kind === 'write') pending.push({ row, current, request: { id: row.id, expectedSeq: current?.seq ?? null, doc: prepared.doc } });
   }
 
   if (pending.length > 0) {
@@ -151,7 +155,7 @@ export async function push(deps: PushDeps, request: PushRequest): Promise<PushRe
       const { row } = pending[i]!;
       if (result.kind === 'conflict') conflicts.push(authoritativeState(collection, caller, row.id, result.current?.doc));
       if (result.kind === 'duplicate') {
-        const state = authoritativeState(collection, caller, row.id, stored.get(row.id)?.doc);
+        const state = authoritativeState(collection, caller, row.id, pending[i]!.current?.doc);
         refuse(row.id, 'DUPLICATE', `Another document already has this ${result.fields.join(', ') || 'value'}`, state);
       }
     });
