@@ -17,6 +17,20 @@ describe('password hashing', () => {
     expect(needsRehash(stored)).toBe(false);
   });
 
+  it('spends a real check on a stored value that is not a usable hash, so timing tells no unset account apart', async () => {
+    const hasher = createPasswordHasher();
+    const real = await hasher.hash('the real password');
+    const timed = async (stored: string): Promise<number> => {
+      const started = performance.now();
+      expect(await hasher.verify('a guess', stored)).toBe(false);
+      return performance.now() - started;
+    };
+    await timed(real); // warm
+    const wrong = await timed(real);
+    // An account whose password was never set (an admin created through sync), or damaged.
+    for (const stored of ['!', '', 'scrypt$1$1']) expect(await timed(stored)).toBeGreaterThan(wrong / 2);
+  });
+
   it('accepts the right password and refuses a wrong one', async () => {
     const stored = await cheap.hash('open sesame');
     expect(await cheap.verify('open sesame', stored)).toBe(true);

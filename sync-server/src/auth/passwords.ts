@@ -46,6 +46,10 @@ export function createPasswordHasher(params: ScryptParams = owaspScryptParams, o
   // Each production hash holds 128 MiB while it runs on libuv's small thread pool (shared with
   // file I/O): bounding how many run at once bounds memory and keeps the pool free for the rest.
   const limit = createConcurrencyLimit(options.maxConcurrent ?? 2);
+  // Checked against when the stored value is not a usable hash (an admin created through sync,
+  // whose password is not set yet): the same work as a real check, so the answer's timing cannot
+  // tell which accounts exist without a usable password.
+  const unusable: ParsedHash = { ...params, salt: randomBytes(saltBytes), key: randomBytes(keyBytes) };
   return {
     params,
     async hash(password) {
@@ -55,10 +59,10 @@ export function createPasswordHasher(params: ScryptParams = owaspScryptParams, o
     },
     async verify(password, stored) {
       const parsed = parseHash(stored);
-      if (!parsed) return false;
-      const key = await limit(() => deriveKey(password, parsed.salt, parsed, parsed.key.length));
+      const against = parsed ?? unusable;
+      const key = await limit(() => deriveKey(password, against.salt, against, against.key.length));
       // Constant-time comparison: how far a guess matches must not show in the response time.
-      return timingSafeEqual(key, parsed.key);
+      return timingSafeEqual(key, against.key) && parsed !== undefined;
     },
     needsRehash(stored) {
       const parsed = parseHash(stored);
