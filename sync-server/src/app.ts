@@ -5,6 +5,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Router from '@koa/router';
 import Koa from 'koa';
+import helmet from 'koa-helmet';
 import type { Auth, AuthState } from './auth/auth';
 import { cors, defaultCorsOrigins } from './http/cors';
 import { errorMiddleware } from './http/error-middleware';
@@ -38,7 +39,11 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
   app.proxy = deps.trustProxy ?? false;
   app.silent = true;
   app.on('error', (error: unknown) => log('request failed', error));
-  // First, so error answers carry the CORS headers too and the apps can read their codes.
+  // The usual security headers on every answer, errors and streams included: no MIME sniffing,
+  // no referrer, resources for this origin only (the apps call with CORS, which this does not
+  // limit), HSTS behind TLS. A JSON API serves no HTML, so the strict default CSP costs nothing.
+  app.use(helmet());
+  // Before the error middleware, so error answers carry the CORS headers too and the apps can read their codes.
   app.use(cors(deps.corsOrigins ?? defaultCorsOrigins));
   app.use(errorMiddleware());
   // Before anything else is read: an outdated app is told so, never half-served.

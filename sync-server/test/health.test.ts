@@ -23,6 +23,19 @@ describe('GET /health', () => {
     expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
   });
 
+  it.each([
+    ['/health', 200],
+    ['/nowhere', 404],
+    ['/sync/orders/pull', 401],
+  ])('answers %s (%i) with the usual security headers', async (path, status) => {
+    const response = await fetch(`${server.url}${path}`);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    await response.arrayBuffer();
+  });
+
   it('refuses other methods with 405 and the allowed ones', async () => {
     const response = await fetch(`${server.url}/health`, { method: 'POST' });
     expect(response.status).toBe(405);

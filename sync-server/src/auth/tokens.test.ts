@@ -51,6 +51,17 @@ describe('access tokens', () => {
     expect(await tokens.verify(token)).toEqual(first);
   });
 
+  it('refuse a correctly signed token issued in the future or living longer than this server issues them for', async () => {
+    at = new Date('2026-05-01T10:00:00.000Z');
+    const ahead = createAccessTokens({ key, issuer: 'oa-test', audience: 'oa-apps', ttlSeconds: 900, now: () => new Date(at.getTime() + 5 * 60_000) });
+    await expect(tokens.verify((await ahead.sign({ sub: 'u', role: 'customer', sid: 's' })).token)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    const longLived = createAccessTokens({ key, issuer: 'oa-test', audience: 'oa-apps', ttlSeconds: 7200, now: () => at });
+    await expect(tokens.verify((await longLived.sign({ sub: 'u', role: 'customer', sid: 's' })).token)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    // Within the clock skew allowed between processes: accepted.
+    const slightlyAhead = createAccessTokens({ key, issuer: 'oa-test', audience: 'oa-apps', ttlSeconds: 900, now: () => new Date(at.getTime() + 30_000) });
+    expect(await tokens.verify((await slightlyAhead.sign({ sub: 'u', role: 'customer', sid: 's' })).token)).toMatchObject({ caller: { id: 'u' } });
+  });
+
   it('refuse a token for another audience or issuer', async () => {
     at = new Date('2026-05-01T10:00:00.000Z');
     const other = createAccessTokens({ key, issuer: 'oa-test', audience: 'other-app', ttlSeconds: 900, now: () => at });

@@ -48,8 +48,12 @@ const claimsSchema = z.object({
   role: z.enum(['customer', 'admin']),
   sid: idSchema,
   exp: z.int(),
+  iat: z.int(),
   jti: z.string().min(1),
 });
+
+/** Clocks of the processes that sign and verify may differ by this much (seconds). */
+const clockSkewSeconds = 60;
 
 /**
  * Tokens whose signature and claims were checked, kept so a client's next requests skip the
@@ -106,7 +110,11 @@ export function createAccessTokens({ key, issuer, audience, ttlSeconds, now }: A
       }
       const claims = claimsSchema.safeParse(payload);
       if (!claims.success) throw tokenInvalid(claims.error);
-      const { sub, role, sid, exp } = claims.data;
+      const { sub, role, sid, exp, iat } = claims.data;
+      // Defence in depth against a signing key that leaked, or one signing with other settings:
+      // no token issued in the future, none living longer than this server issues them for.
+      const nowSeconds = Math.floor(now().getTime() / 1000);
+      if (iat > nowSeconds + clockSkewSeconds || exp - iat > ttlSeconds || exp > nowSeconds + ttlSeconds + clockSkewSeconds) throw tokenInvalid();
       // Frozen: one object serves every request that presents this token.
       const result: VerifiedToken = Object.freeze({ caller: Object.freeze({ role, id: sub }), sessionId: sid, expiresAt: new Date(exp * 1000) });
       verified.set(token, result);
