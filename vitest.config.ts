@@ -31,6 +31,7 @@ const onEveryDatabase = [
   'migrations/test/one-review-per-shopper.test.ts',
   'sync-server/test/pull.test.ts',
   'sync-server/test/rate-limit.test.ts',
+  'sync-server/test/fuzz.test.ts',
   'sync-server/test/push.test.ts',
   'sync-server/test/stream.test.ts',
   'sync-server/test/start.test.ts',
