@@ -178,6 +178,18 @@ describe('push', () => {
     }
   });
 
+  it('keeps a deletion that arrived before its creation, so the late creation conflicts instead of bringing the line back', async () => {
+    const line = { id: 'ci-overtaken', _deleted: false, cartId: 'cart-alice', productId: 'demo-product-2', quantity: 1 };
+    // The deletion (pushed on top of the state the device held) overtakes the creation.
+    const deletion = await pushRows(server, 'cart_items', [{ assumedMasterState: line, newDocumentState: { ...line, _deleted: true } }], alice.accessToken);
+    expect(deletion.body).toEqual({ conflicts: [], rejections: [] });
+    const creation = await pushRows(server, 'cart_items', creates(line), alice.accessToken);
+    expect(creation.body.rejections).toEqual([]);
+    expect(creation.body.conflicts).toEqual([expect.objectContaining({ id: 'ci-overtaken', _deleted: true })]);
+    const pulled = await pullAll(server, 'cart_items', { token: alice.accessToken });
+    expect(pulled.replica.get('ci-overtaken')).toBeUndefined();
+  });
+
   /** A raw body: JSON.stringify itself cannot write a value nested 10,000 deep. */
   const pushText = (collection: string, text: string, token: string) =>
     fetch(`${server.url}/sync/${collection}/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: text });

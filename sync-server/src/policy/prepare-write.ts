@@ -54,10 +54,17 @@ export function prepareWrite(intent: WriteIntent): PreparedWrite {
   if (caller.role === 'anonymous') return refuse('UNAUTHENTICATED', 'Sign in to make changes');
   // Deleting what is not there is done, for a role that may delete here at all; a role that may
   // not is refused whether or not the document exists (the answer depends on the role alone).
-  if (operation === 'unchanged') return can(collection, caller.role, 'delete') ? { kind: 'unchanged' } : refuse('FORBIDDEN', `Your role may not delete ${collection}`);
-  if (!can(collection, caller.role, operation)) {
+  if (operation === 'unchanged' && !can(collection, caller.role, 'delete')) return refuse('FORBIDDEN', `Your role may not delete ${collection}`);
+  // Deleted already: nothing to do.
+  if (operation === 'unchanged' && stored !== undefined) return { kind: 'unchanged' };
+  // A deletion of a document not stored yet (it overtook its own creation: a retry, two requests
+  // racing) is stored as a deletion, built as that document would be created, so it sticks: the
+  // creation arriving later meets a deleted document and conflicts instead of bringing it back.
+  const deletesUnseen = operation === 'unchanged';
+  if (!deletesUnseen && !can(collection, caller.role, operation)) {
     return refuse('FORBIDDEN', `Your role may not ${operation} ${collection}`);
   }
+  if (deletesUnseen && !can(collection, caller.role, 'create')) return { kind: 'unchanged' };
 
   // Ownership is checked on the stored document, whatever the client claims, and also for a
   // soft-deleted one: an id once used by someone else is never taken over.
@@ -69,14 +76,14 @@ export function prepareWrite(intent: WriteIntent): PreparedWrite {
   let doc: Record<string, unknown>;
   if (operation === 'delete') {
     doc = { ...stored!, _deleted: true };
-  } else if (operation === 'create') {
+  } else if (operation === 'create' || deletesUnseen) {
     const allowed = writableFields(collection, caller.role, 'create') ?? [];
     doc = {};
     for (const field of allowed) if (incoming[field] !== undefined) doc[field] = incoming[field];
     const author = authorFieldFor(collection, caller.role);
     if (author !== undefined) doc[author] = caller.id;
     doc.id = incoming.id;
-    doc._deleted = false;
+    doc._deleted = deletesUnseen;
     doc.createdAt = now;
   } else {
     const current = stored!;
@@ -101,8 +108,8 @@ export function prepareWrite(intent: WriteIntent): PreparedWrite {
   if (!normalized.ok) return refuse(normalized.error.code, normalized.error.message);
   // Defaults fill only what is still missing once both alias names are in: a default `images: []`
   // laid down first would contradict a legacy client's `imageUrl`.
-  const complete = operation === 'create' ? { ...createDefaults[collection], ...normalized.value } : normalized.value;
+  const complete = operation === 'create' || deletesUnseen ? { ...createDefaults[collection], ...normalized.value } : normalized.value;
   const valid = validateDocument(collection, complete);
   if (!valid.ok) return refuse(valid.error.code, valid.error.message);
-  return { kind: 'write', operation, doc: valid.value as Record<string, unknown> & { id: string; _deleted: boolean } };
+  return { kind: 'write', operation: deletesUnseen ? 'delete' : operation, doc: valid.value as Record<string, unknown> & { id: string; _deleted: boolean } };
 }
