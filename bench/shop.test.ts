@@ -10,7 +10,9 @@ describe.skipIf(!existsSync(chromiumPath))('shop benchmark', () => {
     const result = await runShopBench({ products: 200, offlineReloads: 1, log: (line) => lines.push(line) });
     expect(result.firstLoadGzipBytes).toBeGreaterThan(0);
     expect(result.syncMs).toBeGreaterThan(0);
+    expect(result.firstRouteBytes).toBeGreaterThan(1000);
+    expect(result.firstSyncBytes).toBeGreaterThan(1000);
     expect(result.offlineReloadMs).toHaveLength(1);
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
   });
 });

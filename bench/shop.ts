@@ -21,11 +21,14 @@ export interface ShopBenchOptions {
 
 export interface ShopBenchResult {
   readonly firstLoadGzipBytes: number;
+  /** On the wire: the shop's first route until its load event, and the first sync's answers. */
+  readonly firstRouteBytes: number;
+  readonly firstSyncBytes: number;
   readonly syncMs: number;
   readonly offlineReloadMs: readonly number[];
 }
 
-export const targets = { firstLoadGzipKb: 300, syncMs: 3000, offlineReloadMs: 1500 } as const;
+export const targets = { firstLoadGzipKb: 300, firstRouteKb: 150, syncMs: 3000, offlineReloadMs: 1500 } as const;
 
 // Run in the page (strings, since bench/ type-checks without the DOM library). Counts the rows
 // of RxDB's Dexie store for the visitor's products, read-only, and answers with the page's clock
@@ -83,9 +86,26 @@ export async function runShopBench(options: ShopBenchOptions): Promise<ShopBench
     // 2. A fresh browser (new context: empty IndexedDB, no service worker) syncs the catalogue.
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(shopUrl);
+    // Bytes on the wire (compressed bodies and headers), the page's own requests: the shop's
+    // first route until its load event, and the sync server's answers until the catalogue is stored.
+    const wire = { shop: 0, sync: 0, syncDecoded: 0, loaded: false };
+    page.on('requestfinished', (request) => {
+      void request.sizes().then((sizes) => {
+        const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
+        if (request.url().startsWith(shopUrl)) {
+          if (!wire.loaded) wire.shop += bytes;
+        } else if (request.url().startsWith(`http://127.0.0.1:${port}/`)) {
+          wire.sync += bytes;
+          void request.response().then((response) => response?.body()).then((body) => (wire.syncDecoded += body?.length ?? 0), () => undefined);
+        }
+      }, () => undefined);
+    });
+    await page.goto(shopUrl, { waitUntil: 'load' });
+    wire.loaded = true;
     const syncMs = (await page.evaluate(whenProductsStored(options.products))) as number;
     log(`fresh browser syncs ${options.products.toLocaleString('en-IN')} products into IndexedDB: ${syncMs.toFixed(0)} ms from navigation (target under ${targets.syncMs} ms: ${verdict(syncMs, targets.syncMs)})`);
+    await page.waitForTimeout(500); // the last answers' sizes
+    log(`bytes on the wire: the shop's first route ${(wire.shop / 1024).toFixed(1)} KB (target ${targets.firstRouteKb} KB: ${verdict(wire.shop / 1024, targets.firstRouteKb)}); the first sync ${(wire.sync / 2 ** 20).toFixed(2)} MB (${(wire.syncDecoded / 2 ** 20).toFixed(2)} MB of JSON uncompressed)`);
 
     // 3. Offline reloads: both servers stopped, the service worker serves the shell.
     await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 30_000 });
@@ -101,7 +121,7 @@ export async function runShopBench(options: ShopBenchOptions): Promise<ShopBench
     const typical = median(offlineReloadMs);
     log(`offline reload to the catalogue on screen: ${typical.toFixed(0)} ms median of ${offlineReloadMs.length} (${offlineReloadMs.map((ms) => ms.toFixed(0)).join(', ')}) (target under ${targets.offlineReloadMs} ms: ${verdict(typical, targets.offlineReloadMs)})`);
     await context.close();
-    return { firstLoadGzipBytes: size.gzipBytes, syncMs, offlineReloadMs };
+    return { firstLoadGzipBytes: size.gzipBytes, firstRouteBytes: wire.shop, firstSyncBytes: wire.sync, syncMs, offlineReloadMs };
   } finally {
     await browser.close();
     await start.stop();

@@ -1,13 +1,14 @@
 /**
- * Serves a PWA's production build (dist/: the shop's or the admin app's) with node:http: right content types, index.html for
- * every unknown path (a single-page app), no caching for what must update (index.html, sw.js,
- * the manifest, config.json), a year for hashed assets, and /config.json telling the app where
- * the sync server is, decided at run time. Not a general web server: GET and HEAD of files only.
+ * Serves a PWA's production build (dist/: the shop's or the admin app's) through sirv: the
+ * build's precompressed `.br`/`.gz` files when the browser accepts them (Content-Encoding, Vary),
+ * ETags and 304s, index.html for every unknown path without an extension (a single-page app), no
+ * caching for what must update (index.html, sw.js, the manifest, config.json), a year for hashed
+ * assets, and /config.json telling the app where the sync server is, decided at run time. The
+ * build must exist before the server is created (sirv indexes it once). GET and HEAD only.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname } from 'node:path';
+import sirv from 'sirv';
 
 export interface AppServerOptions {
   readonly distDir: string;
@@ -52,15 +53,33 @@ export function toSyncUrl(options: Pick<AppServerOptions, 'syncPublicUrl' | 'syn
 }
 
 export function createAppServer(options: AppServerOptions): Server {
-  const root = normalize(options.distDir);
+  const files = sirv(options.distDir, {
+    dev: false,
+    etag: true,
+    brotli: true,
+    gzip: true,
+    // A route of the app (no extension) is index.html; a missing file with an extension is a real
+    // 404 (sirv's default), so a missing script never comes back as HTML.
+    single: true,
+    // Whatever characters the name holds (sirv's own rule only knows plain ones), a path ending in
+    // an extension is a file: never answered with index.html.
+    ignores: ['\\.\\w+$'],
+    setHeaders(response, pathname) {
+      const type = contentTypes[extname(pathname)] ?? (extname(pathname) === '' ? contentTypes['.html'] : undefined);
+      if (type) response.setHeader('Content-Type', type);
+      response.setHeader('Cache-Control', toCacheControl(extname(pathname) === '' ? '/index.html' : pathname));
+    },
+  });
   return createServer((request, response) => {
-    void handle(request, response).catch(() => {
+    try {
+      handle(request, response);
+    } catch {
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       response.end('Internal error');
-    });
+    }
   });
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  function handle(request: IncomingMessage, response: ServerResponse): void {
     response.setHeader('X-Content-Type-Options', 'nosniff');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
@@ -81,29 +100,10 @@ export function createAppServer(options: AppServerOptions): Server {
       response.end(request.method === 'HEAD' ? undefined : body);
       return;
     }
-    // Resolved under dist/ and checked to stay there: `..` in a URL never reaches other files.
-    const file = normalize(join(root, path));
-    const insideRoot = file === root || file.startsWith(root.endsWith(sep) ? root : root + sep);
-    const found = insideRoot ? await stat(file).then((s) => (s.isFile() ? s : undefined), () => undefined) : undefined;
-    // A path with a file extension that does not exist is a real 404 (a missing script must not
-    // come back as HTML); any other path is a route of the app: index.html.
-    if (!found && extname(path) !== '') {
+    // sirv serves only files it indexed under dist/: `..` in a URL never reaches other files.
+    files(request, response, () => {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': noCache });
       response.end('Not found');
-      return;
-    }
-    const served = found ? file : join(root, 'index.html');
-    const servedPath = found ? path : '/index.html';
-    const size = found ? found.size : (await stat(served)).size;
-    response.writeHead(200, {
-      'Content-Type': contentTypes[extname(served)] ?? 'application/octet-stream',
-      'Content-Length': size,
-      'Cache-Control': toCacheControl(servedPath),
     });
-    if (request.method === 'HEAD') {
-      response.end();
-      return;
-    }
-    createReadStream(served).on('error', () => response.destroy()).pipe(response);
   }
 }
