@@ -3,6 +3,7 @@
  * app shell, images cached at runtime, updates on the shopper's say-so). No server address is
  * baked in: the app reads /config.json at run time.
  */
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
@@ -10,6 +11,11 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   root: import.meta.dirname,
+  resolve: {
+    // RxDB's leader election (broadcast-channel) takes `unload`, which listens to the deprecated
+    // unload event and keeps the page out of the back/forward cache; this one listens to pagehide.
+    alias: [{ find: /^unload$/, replacement: fileURLToPath(new URL('../client-sync/src/browser/unload-on-pagehide.ts', import.meta.url)) }],
+  },
   plugins: [
     react(),
     // Each text asset also as .br and .gz, served as they are by the app server (sirv): a phone on
@@ -29,7 +35,7 @@ export default defineConfig({
         scope: '/',
         display: 'standalone',
         orientation: 'portrait',
-        theme_color: '#e86a10',
+        theme_color: '#b84f0c',
         background_color: '#fffaf5',
         icons: [
           { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },

@@ -108,7 +108,11 @@ export function App() {
     <>
       <header className="top">
         <h1><Link to={{ name: 'shop' }}>Online Annavaram</Link></h1>
-        <SyncStatusIndicator role={sync.role} status={sync.status} />
+        <div className="top__status">
+          <SyncStatusIndicator role={sync.role} status={sync.status} />
+          {/* In the header's status row, which keeps its height: never a banner pushing the page down. */}
+          {firstSync ? <p className="first-sync" role="status" data-testid="first-sync">{firstSync.label}…</p> : null}
+        </div>
         <nav className="tabs" aria-label="Shop">
           {nav({ name: 'shop' }, 'Shop')}
           {nav({ name: 'cart' }, `Cart (${cartCount})`)}
@@ -118,7 +122,6 @@ export function App() {
         </nav>
       </header>
       <UpdatePrompt outdated={data.outdated} register={registerSW} appName="shop" />
-      {firstSync ? <p className="first-sync" role="status" data-testid="first-sync">{firstSync.label}…</p> : null}
       {session && !signedIn && route.name !== 'account' ? (
         <p className="session-ended" role="alert">
           Your session has ended. <Link to={{ name: 'account' }}>Sign in again</Link> to send the changes saved on this device.
