@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { minimal2023Preset } from '@vite-pwa/assets-generator/presets/minimal-2023';
 import { compression } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -24,7 +25,6 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt',
       injectRegister: false, // registered by UpdatePrompt through virtual:pwa-register
-      includeAssets: ['icons/*.png'],
       manifest: {
         id: '/',
         name: 'Online Annavaram',
@@ -37,11 +37,13 @@ export default defineConfig({
         orientation: 'portrait',
         theme_color: '#b84f0c',
         background_color: '#fffaf5',
-        icons: [
-          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-        ],
+      },
+      // Every icon (favicon, 64/192/512, maskable, Apple touch) generated from public/icon.svg by the
+      // PWA tooling's own assets generator, and written into the manifest and index.html.
+      pwaAssets: {
+        image: 'public/icon.svg',
+        preset: { ...minimal2023Preset, maskable: { ...minimal2023Preset.maskable, resizeOptions: { background: '#b84f0c' } }, apple: { ...minimal2023Preset.apple, resizeOptions: { background: '#b84f0c' } } },
+        overrideManifestIcons: true,
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
