@@ -46,7 +46,9 @@ export default defineConfig({
         overrideManifestIcons: true,
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        // The manifest is added by the plugin itself (once: listing it here too gave two entries
+        // with different revisions once pwaAssets writes its icons into it, and no service worker).
+        globPatterns: ['**/*.{js,css,html,png,svg}'],
         navigateFallback: '/index.html',
         // The first version takes control at once, so the shell works offline from the first
         // visit; later versions wait for the prompt (no skipWaiting).

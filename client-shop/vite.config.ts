@@ -46,7 +46,9 @@ export default defineConfig({
         overrideManifestIcons: true,
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        // The manifest is added by the plugin itself (once: listing it here too gave two entries
+        // with different revisions once pwaAssets writes its icons into it, and no service worker).
+        globPatterns: ['**/*.{js,css,html,png,svg}'],
         // Product pictures are many and change with the catalogue: cached as they are seen, below.
         globIgnores: ['images/**'],
         navigateFallback: '/index.html',
