@@ -9,7 +9,6 @@ import { z } from 'zod';
 import { omitSecrets, personNameSchema } from '@oa/schema';
 import { AppError } from '../http/app-error';
 import { readJsonBody } from '../http/read-json-body';
-import type { Accounts } from './accounts';
 import type { AdminAccounts } from './admin-accounts';
 import type { AuthState } from './auth';
 import { emailInput, givenPassword, newAdminPassword } from './credential-inputs';
@@ -21,7 +20,6 @@ const createAdminBody = z.strictObject({ email: emailInput, name: z.string().tri
 const setPasswordBody = z.strictObject({ password: newAdminPassword, currentPassword: givenPassword.optional() });
 
 export interface AdminRouterDeps {
-  readonly accounts: Accounts;
   readonly admins: AdminAccounts;
   readonly authenticate: Koa.Middleware<AuthState>;
   /**
@@ -32,15 +30,13 @@ export interface AdminRouterDeps {
   readonly limit: Koa.Middleware<AuthState>;
 }
 
-export function createAdminRouter({ accounts, admins, authenticate, limit }: AdminRouterDeps): Router<AuthState> {
+export function createAdminRouter({ admins, authenticate, limit }: AdminRouterDeps): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/admin/admins' });
 
   /** Checked before any body is read or any password hashed. */
   const requireAdmin: Koa.Middleware<AuthState> = async (ctx, next) => {
-    const caller = toSignedInAdmin(ctx.state);
-    // Deactivating an admin ends their sessions, but a session started in the instant before can
-    // slip through; managing admins is rare and powerful enough to check the account every time.
-    if (!(await accounts.isActive('admin', caller.id))) throw new AppError(403, 'FORBIDDEN', 'This admin account is not active');
+    // That the admin's account is still active was checked by `authenticate`, on every request.
+    toSignedInAdmin(ctx.state);
     ctx.set('Cache-Control', 'no-store');
     return next();
   };

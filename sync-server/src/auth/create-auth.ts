@@ -39,11 +39,6 @@ export async function createAuth({ storage, config, now = () => new Date(), pass
   const sessions = createSessions({ storage, now, ttlSeconds: config.jwt.refreshTtlSeconds });
   const accounts = await createAccounts({ storage, passwords, now });
 
-  async function isActiveAdmin(id: string): Promise<boolean> {
-    const [admin] = await storage.readByIds('admins', [id]);
-    return admin !== undefined && !admin.doc._deleted && admin.doc.isActive === true;
-  }
-
   async function verifyAccessToken(token: string): Promise<VerifiedToken> {
     const verified = await tokens.verify(token);
     // A signature proves who we issued the token to, not that the session still stands: the
@@ -54,7 +49,7 @@ export async function createAuth({ storage, config, now = () => new Date(), pass
     // removed admin signed in (replication/rules/admins.ts).
     const [session, adminActive] = await Promise.all([
       sessions.findLive(verified.sessionId),
-      verified.caller.role === 'admin' ? isActiveAdmin(verified.caller.id) : true,
+      verified.caller.role === 'admin' ? accounts.isActive('admin', verified.caller.id) : true,
     ]);
     if (!session || !adminActive) throw new AppError(401, 'SESSION_ENDED', 'The session has ended; sign in again');
     if (session.userId !== verified.caller.id || session.role !== verified.caller.role) {
@@ -68,6 +63,6 @@ export async function createAuth({ storage, config, now = () => new Date(), pass
   // shared database so the limit holds however many server processes share it.
   const limit = limitAttempts(await storage.createAttemptCounter({ name: 'password', limit: config.authRateLimitPerMinute, windowSeconds: 60 }));
   const router = createAuthRouter({ accounts, sessions, tokens, authenticate, limit });
-  const adminRouter = createAdminRouter({ accounts, admins: createAdminAccounts({ storage, passwords, now }), authenticate, limit });
+  const adminRouter = createAdminRouter({ admins: createAdminAccounts({ storage, passwords, now }), authenticate, limit });
   return { router, adminRouter, authenticate, verifyAccessToken };
 }
