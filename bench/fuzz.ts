@@ -10,18 +10,14 @@ import { join } from 'node:path';
 import { openSqliteStorage } from '../sync-server/src/storage';
 import { collectStoredSecrets } from '../sync-server/test/fuzz/collect-stored-secrets';
 import { runFuzz } from '../sync-server/test/fuzz/run-fuzz';
+import { closeJsonRequests, requestJson } from './request-json';
 import { startServer } from './start-server';
 
 const cases = Number(process.env.FUZZ_CASES ?? 100_000);
 const seed = Number(process.env.FUZZ_SEED ?? 424242);
 const adminPassword = 'fuzz admin password 1234';
 
-async function post(url: string, body: unknown, token?: string): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  const answer = await response.json();
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${JSON.stringify(answer)}`);
-  return answer;
-}
+const post = (url: string, body: unknown, token?: string) => requestJson(url, { method: 'POST', body, ...(token ? { token } : {}) });
 
 const folder = mkdtempSync(join(tmpdir(), 'oa-bench-fuzz-'));
 const path = join(folder, 'fuzz.db');
@@ -57,6 +53,7 @@ try {
   console.log(`  /health afterwards: ${health.status}; server memory ${(server.rss() / 2 ** 20).toFixed(0)} MB`);
   if (report.problems.length > 0 || health.status !== 200) process.exitCode = 1;
 } finally {
+  closeJsonRequests();
   await server.stop();
   rmSync(folder, { recursive: true, force: true });
 }

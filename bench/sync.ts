@@ -20,6 +20,7 @@ import { databaseNameFromUrl, parseDatabaseUrl } from '../sync-server/src/storag
 import { formatRoundTrips, measureRoundTrips, type RoundTripOptions, type RoundTripReport } from './mongo-round-trips';
 import { prepareCatalogue, writeCatalogue } from './prepare-catalogue';
 import { benchProduct } from './product-fixture';
+import { closeJsonRequests, requestJson } from './request-json';
 import { startServer, type RunningServer } from './start-server';
 
 export interface SyncBenchOptions {
@@ -50,43 +51,12 @@ export interface SyncBenchResult {
 const adminPassword = 'bench admin password 1234';
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-// node:http with kept-alive connections, not fetch: on a two-core machine the client shares the
-// CPU with the server, and fetch (undici) spent about as much of it per request as the server's
-// own HTTP layer (measured: /health 2.5k requests/s through fetch, 8.3k through this).
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-
-function json(url: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<any> {
-  const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-  const headers: Record<string, string | number> = { 'content-type': 'application/json' };
-  if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { agent, method: init.method ?? 'GET', headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const status = response.statusCode ?? 0;
-        if (status < 200 || status >= 300) return reject(new Error(`${init.method ?? 'GET'} ${url}: ${status} ${text.slice(0, 500)}`));
-        try {
-          resolve(JSON.parse(text));
-        } catch (error) {
-          reject(error);
-        }
-      });
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-    request.end(body);
-  });
-}
-
 async function pullAll(server: RunningServer, pageSize: number): Promise<number> {
   let checkpoint: string | undefined;
   let count = 0;
   for (;;) {
     const query = new URLSearchParams({ limit: String(pageSize), ...(checkpoint ? { checkpoint } : {}) });
-    const page = await json(`${server.url}/sync/products/pull?${query}`);
+    const page = await requestJson(`${server.url}/sync/products/pull?${query}`);
     count += page.documents.length;
     if (page.documents.length === 0) return count;
     checkpoint = page.checkpoint;
@@ -99,7 +69,7 @@ async function findProduct(server: RunningServer, token: string, id: string): Pr
   let checkpoint: string | undefined;
   for (;;) {
     const query = new URLSearchParams({ limit: '1000', ...(checkpoint ? { checkpoint } : {}) });
-    const page = await json(`${server.url}/sync/products/pull?${query}`, { token });
+    const page = await requestJson(`${server.url}/sync/products/pull?${query}`, { token });
     found = page.documents.find((doc: { id: string }) => doc.id === id) ?? found;
     if (page.documents.length === 0) break;
     checkpoint = page.checkpoint;
@@ -199,14 +169,14 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
     log(`initial pull of ${products} products in pages of 1,000: ${Math.round(pullDocsPerSecond)} documents/s (${best.toFixed(0)} ms)`);
 
     // 2. Plain documents pushed: a shopper's cart lines, in pushes of 500.
-    const shopper = await json(`${server.url}/auth/register`, { method: 'POST', body: { email: 'bench@example.com', password: 'bench password 123', name: 'Bench' } });
+    const shopper = await requestJson(`${server.url}/auth/register`, { method: 'POST', body: { email: 'bench@example.com', password: 'bench password 123', name: 'Bench' } });
     let started = performance.now();
     for (let i = 0; i < options.pushDocs; i += 500) {
       const rows = Array.from({ length: Math.min(500, options.pushDocs - i) }, (_, j) => ({
         assumedMasterState: null,
         newDocumentState: { id: `ci-${i + j}`, _deleted: false, cartId: 'cart-bench', productId: benchProduct((i + j) % options.products).id, quantity: 1 + ((i + j) % 5) },
       }));
-      const answer = await json(`${server.url}/sync/cart_items/push`, { method: 'POST', body: rows, token: shopper.accessToken });
+      const answer = await requestJson(`${server.url}/sync/cart_items/push`, { method: 'POST', body: rows, token: shopper.accessToken });
       if (answer.rejections.length || answer.conflicts.length) throw new Error(`push refused rows: ${JSON.stringify(answer).slice(0, 300)}`);
     }
     const pushDocsPerSecond = options.pushDocs / ((performance.now() - started) / 1000);
@@ -214,7 +184,7 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
 
     // 3. Orders placed: ten shoppers at once, one order of two lines per push.
     const buyers = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => json(`${server.url}/auth/register`, { method: 'POST', body: { email: `buyer${i}@example.com`, password: 'bench password 123', name: `Buyer ${i}` } })),
+      Array.from({ length: 10 }, (_, i) => requestJson(`${server.url}/auth/register`, { method: 'POST', body: { email: `buyer${i}@example.com`, password: 'bench password 123', name: `Buyer ${i}` } })),
     );
     const address = { name: 'Bench', phone: '9876543210', line1: '1 Road', city: 'Annavaram', state: 'AP', pincode: '533406' };
     // One round to warm the server up, then three measured: the median round is reported, and
@@ -227,7 +197,7 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
           for (let i = b; i < options.orders; i += buyers.length) {
             const items = [{ productId: benchProduct(i % options.products).id, quantity: 1 }, { productId: benchProduct((i * 7 + 1) % options.products).id, quantity: 2 }];
             const sent = performance.now();
-            const answer = await json(`${server.url}/sync/orders/push`, {
+            const answer = await requestJson(`${server.url}/sync/orders/push`, {
               method: 'POST',
               token: buyer.accessToken,
               body: [{ assumedMasterState: null, newDocumentState: { id: `order-${round}-${i}`, _deleted: false, items, shippingAddress: address, paymentMethod: 'cod' } }],
@@ -260,7 +230,7 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
         paymentMethod: 'cod',
       },
     }));
-    await json(`${server.url}/debug/event-loop`); // a fresh window
+    await requestJson(`${server.url}/debug/event-loop`); // a fresh window
     let healthWorst = 0;
     let pushing = true;
     const pinger = (async () => {
@@ -272,19 +242,19 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
       }
     })();
     started = performance.now();
-    await json(`${server.url}/sync/orders/push`, { method: 'POST', token: heavy.accessToken, body: heavyRows });
+    await requestJson(`${server.url}/sync/orders/push`, { method: 'POST', token: heavy.accessToken, body: heavyRows });
     const heavyMs = performance.now() - started;
     pushing = false;
     await pinger;
-    const loop = await json(`${server.url}/debug/event-loop`);
+    const loop = await requestJson(`${server.url}/debug/event-loop`);
     log(
       `worst push (${options.heavyOrders} orders × 50 lines, one request, ${(heavyMs / 1000).toFixed(1)} s): event loop held at most ${loop.maxMs.toFixed(1)} ms (target 50), /health answered within ${healthWorst.toFixed(1)} ms`,
     );
 
     // 4. One admin write reaching every open stream.
-    const admin = await json(`${server.url}/auth/admin/login`, { method: 'POST', body: { email: 'admin@annavaram.local', password: adminPassword } });
+    const admin = await requestJson(`${server.url}/auth/admin/login`, { method: 'POST', body: { email: 'admin@annavaram.local', password: adminPassword } });
     const memory = async (): Promise<{ live: number; streams: number }> => {
-      const m = await json(`${server.url}/debug/memory`);
+      const m = await requestJson(`${server.url}/debug/memory`);
       return { live: m.heapUsed + m.external + m.arrayBuffers, streams: m.streams };
     };
     const memoryBefore = await memory();
@@ -305,7 +275,7 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
       const marker = `m-${k}`;
       const before = delays.length;
       writeStarted = performance.now();
-      const pushed = await json(`${server.url}/sync/products/push`, {
+      const pushed = await requestJson(`${server.url}/sync/products/push`, {
         method: 'POST',
         token: admin.accessToken,
         body: [{ assumedMasterState: current, newDocumentState: { ...current, unit: marker } }],
@@ -323,7 +293,7 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
     log(`server memory per open stream: ${(bytesPerStream / 1024).toFixed(1)} KB (live heap and buffers after GC, over ${options.streams} streams)`);
     return { roundTrips, pullDocsPerSecond, pushDocsPerSecond, ordersPerSecond, streamDelayMs, bytesPerStream };
   } finally {
-    agent.destroy();
+    closeJsonRequests();
     await server.stop();
     await dropDatabase?.();
     rmSync(folder, { recursive: true, force: true });
