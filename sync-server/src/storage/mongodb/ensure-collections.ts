@@ -11,6 +11,7 @@ import { StorageError, toIndexBlockedError } from '../errors';
 import { ownerFieldsOf, syncIndexName } from '../sync-indexes';
 import type { MongoContext } from './context';
 import { hasId, hasSeq } from './is-synced';
+import { toDuplicate } from './write';
 import { fieldName } from './mongo-filter';
 
 const namespaceExists = 48;
@@ -41,8 +42,9 @@ export async function ensureCollections(
       await collection.createIndexes(described);
     } catch (error) {
       if (error instanceof MongoServerError && Number(error.code) === duplicateKey) {
-        const blocked = described.find((index) => index.unique && error.message.includes(String(index.name)));
-        throw toIndexBlockedError(name, String(blocked?.name ?? 'unique index'), error);
+        // The index that refused, named by the key pattern the server reports (never by its message).
+        const blocked = toDuplicate(error.keyPattern, indexes.filter((index) => index.unique));
+        throw toIndexBlockedError(name, blocked.index || 'unique index', error);
       }
       if (!(error instanceof MongoServerError && indexConflictCodes.includes(Number(error.code)))) throw error;
       // Made meanwhile by another process or an operator: named the same way when it can be.
