@@ -52,19 +52,16 @@ export function prepareWrite(intent: WriteIntent): PreparedWrite {
   const { collection, caller, stored, incoming, now } = intent;
   const operation = operationOf(stored, incoming);
   if (caller.role === 'anonymous') return refuse('UNAUTHENTICATED', 'Sign in to make changes');
-  // Deleting what is not there is done, for a role that may delete here at all; a role that may
-  // not is refused whether or not the document exists (the answer depends on the role alone).
-  if (operation === 'unchanged' && !can(collection, caller.role, 'delete')) return refuse('FORBIDDEN', `Your role may not delete ${collection}`);
-  // Deleted already: nothing to do.
-  if (operation === 'unchanged' && stored !== undefined) return { kind: 'unchanged' };
+  // Deleting what is not there is answered by the role alone, whether or not a document exists:
+  // refused for a role that may not delete here at all.
+  const asked = operation === 'unchanged' ? 'delete' : operation;
+  if (!can(collection, caller.role, asked)) return refuse('FORBIDDEN', `Your role may not ${asked} ${collection}`);
   // A deletion of a document not stored yet (it overtook its own creation: a retry, two requests
   // racing) is stored as a deletion, built as that document would be created, so it sticks: the
   // creation arriving later meets a deleted document and conflicts instead of bringing it back.
-  const deletesUnseen = operation === 'unchanged';
-  if (!deletesUnseen && !can(collection, caller.role, operation)) {
-    return refuse('FORBIDDEN', `Your role may not ${operation} ${collection}`);
-  }
-  if (deletesUnseen && !can(collection, caller.role, 'create')) return { kind: 'unchanged' };
+  const deletesUnseen = operation === 'unchanged' && stored === undefined && can(collection, caller.role, 'create');
+  // Deleted already (or a role that could not have created it): nothing to store.
+  if (operation === 'unchanged' && !deletesUnseen) return { kind: 'unchanged' };
 
   // Ownership is checked on the stored document, whatever the client claims, and also for a
   // soft-deleted one: an id once used by someone else is never taken over.
@@ -111,5 +108,5 @@ export function prepareWrite(intent: WriteIntent): PreparedWrite {
   const complete = operation === 'create' || deletesUnseen ? { ...createDefaults[collection], ...normalized.value } : normalized.value;
   const valid = validateDocument(collection, complete);
   if (!valid.ok) return refuse(valid.error.code, valid.error.message);
-  return { kind: 'write', operation: deletesUnseen ? 'delete' : operation, doc: valid.value as Record<string, unknown> & { id: string; _deleted: boolean } };
+  return { kind: 'write', operation: asked, doc: valid.value as Record<string, unknown> & { id: string; _deleted: boolean } };
 }
