@@ -92,6 +92,6 @@ function isIndexBlocked(error: unknown): boolean {
 
 function toDatabaseError(error: unknown): unknown {
   if (!isStorageError(error)) return error;
-  const hint = error.code === 'DUPLICATE_KEY' && !error.message.includes('npm run migrate') ? ' (legacy documents without `id`/`_seq`? run `npm run migrate` first: the legacy merge clears them)' : '';
-  return new MigrationError('DATABASE_UNAVAILABLE', `the database refused (${error.code}): ${error.message}${hint}`, [], { cause: error });
+  // A unique index that cannot be built says itself what to do (storage/errors.ts: toIndexBlockedError).
+  return new MigrationError('DATABASE_UNAVAILABLE', `the database refused (${error.code}): ${error.message}`, [], { cause: error });
 }
