@@ -8,12 +8,11 @@ import { runSyncBench } from './sync';
 describe('sync benchmark', () => {
   it('runs end to end at a tiny size and reports every figure', { timeout: 60_000 }, async () => {
     const lines: string[] = [];
-    const result = await runSyncBench({ products: 150, pushDocs: 600, orders: 10, heavyOrders: 3, streams: 5, writes: 2, log: (line) => lines.push(line) });
+    const result = await runSyncBench({ products: 150, pushDocs: 600, orders: 10, heavyOrders: 3, log: (line) => lines.push(line) });
     expect(result.pullDocsPerSecond).toBeGreaterThan(0);
     expect(result.pushDocsPerSecond).toBeGreaterThan(0);
     expect(result.ordersPerSecond).toBeGreaterThan(0);
-    expect(result.streamDelayMs.max).toBeGreaterThanOrEqual(result.streamDelayMs.p50);
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(4);
     expect(lines.find((line) => line.startsWith('worst push'))).toMatch(/event loop held at most [\d.]+ ms/);
   });
 
@@ -23,7 +22,7 @@ describe('sync benchmark', () => {
     try {
       const lines: string[] = [];
       const { roundTrips } = await runSyncBench({
-        products: 150, pushDocs: 0, orders: 0, heavyOrders: 0, streams: 0, writes: 0, log: (line) => lines.push(line),
+        products: 150, pushDocs: 0, orders: 0, heavyOrders: 0, log: (line) => lines.push(line),
         mongodbUrl: withDatabaseName(standin.url, 'oa_bench_test'),
         roundTrips: { only: true, repeats: 1, idleSeconds: 1, settleMs: 100 },
       });

@@ -1,17 +1,20 @@
 /**
  * Sync server benchmark through real HTTP against the real server process (not a timed test: it
- * prints figures). A full initial pull of 10,000 ~1 KB products in pages of 1,000 with the policy
- * enforced; documents pushed per second; orders placed per second; and the delay from one admin
- * write to its arrival on 1,000 open streams, with the server's memory per open stream.
- *   npm run bench:sync            BENCH_STREAMS=200 npm run bench:sync   (a quicker look)
+ * prints figures). Two parts:
+ *   1. the peers' workload (peers/peers-workload.ts): the 10,000-product dataset other offline-first
+ *      servers were measured on, pulled by a shopper in pages of 100 and 1,000 beside a bare
+ *      Koa + SQLite pager, 2,000 products pushed in batches of 100, and one admin write reaching
+ *      100 and 1,000 open streams with the memory each idle stream costs;
+ *   2. this platform's own figures on its catalogue: a full pull in pages of 1,000, cart lines
+ *      pushed, orders placed per second by ten shoppers, and the worst push the limits allow.
+ *   npm run bench:sync            BENCH_STREAMS=100 npm run bench:sync   (a quicker look)
  * MongoDB mode, when DATABASE_URL is a mongodb:// URL naming a throwaway database (its name must
- * contain "bench": the bench drops it, fills it and drops it again): first the MongoDB round trips
- * per operation, counted in the server process (mongo-round-trips.ts), the figures that carry
- * over from the stand-in to MongoDB; then the same timed figures, which on the stand-in do not.
+ * contain "bench": the bench drops it, fills it and drops it again): only part 2, after the MongoDB
+ * round trips per operation counted in the server process (mongo-round-trips.ts), the figures that
+ * carry over from the stand-in to MongoDB; the timed figures on the stand-in do not.
  *   DATABASE_URL='mongodb://127.0.0.1:27100/oa_bench?replicaSet=rs0' npm run bench:sync
  *   BENCH_ROUND_TRIPS_ONLY=true BENCH_PRODUCTS=2000 …   (only the round trips, on a smaller catalogue)
  */
-import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +22,7 @@ import { pathToFileURL } from 'node:url';
 import { databaseNameFromUrl, parseDatabaseUrl } from '../sync-server/src/storage';
 import { formatRoundTrips, measureRoundTrips, type RoundTripOptions, type RoundTripReport } from './mongo-round-trips';
 import { prepareCatalogue, writeCatalogue } from './prepare-catalogue';
+import { runPeersWorkload } from './peers/peers-workload';
 import { benchProduct } from './product-fixture';
 import { closeJsonRequests, requestJson } from './request-json';
 import { startServer, type RunningServer } from './start-server';
@@ -29,8 +33,6 @@ export interface SyncBenchOptions {
   readonly orders: number;
   /** Orders of 50 lines in the one worst push (the limits allow 500). */
   readonly heavyOrders: number;
-  readonly streams: number;
-  readonly writes: number;
   readonly log: (line: string) => void;
   /** A mongodb:// URL: the MongoDB mode (round trips first). Without it, embedded SQLite. */
   readonly mongodbUrl?: string;
@@ -44,8 +46,6 @@ export interface SyncBenchResult {
   readonly pullDocsPerSecond: number;
   readonly pushDocsPerSecond: number;
   readonly ordersPerSecond: number;
-  readonly streamDelayMs: { readonly p50: number; readonly p99: number; readonly max: number };
-  readonly bytesPerStream: number;
 }
 
 const adminPassword = 'bench admin password 1234';
@@ -61,50 +61,6 @@ async function pullAll(server: RunningServer, pageSize: number): Promise<number>
     if (page.documents.length === 0) return count;
     checkpoint = page.checkpoint;
   }
-}
-
-/** The admin's current copy of one product (paging, as its replica would hold it). */
-async function findProduct(server: RunningServer, token: string, id: string): Promise<Record<string, unknown>> {
-  let found: Record<string, unknown> | undefined;
-  let checkpoint: string | undefined;
-  for (;;) {
-    const query = new URLSearchParams({ limit: '1000', ...(checkpoint ? { checkpoint } : {}) });
-    const page = await requestJson(`${server.url}/sync/products/pull?${query}`, { token });
-    found = page.documents.find((doc: { id: string }) => doc.id === id) ?? found;
-    if (page.documents.length === 0) break;
-    checkpoint = page.checkpoint;
-  }
-  if (!found) throw new Error(`product ${id} not found`);
-  return found;
-}
-
-interface OpenStream {
-  readonly request: http.ClientRequest;
-  seen(marker: string): number | undefined;
-}
-
-function openStream(url: string, onMarker: (marker: string, at: number) => void): Promise<OpenStream> {
-  return new Promise((resolve, reject) => {
-    const arrivals = new Map<string, number>();
-    let tail = '';
-    const request = http.get(`${url}/sync/stream?collections=products,categories`, { agent: false }, (response) => {
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        const at = performance.now();
-        const text = tail + chunk;
-        for (const match of text.matchAll(/"unit":"(m-\d+)"/g)) {
-          if (!arrivals.has(match[1]!)) {
-            arrivals.set(match[1]!, at);
-            onMarker(match[1]!, at);
-          }
-        }
-        if (text.includes('RESYNC')) resolve(stream);
-        tail = text.slice(-64);
-      });
-    });
-    const stream: OpenStream = { request, seen: (marker) => arrivals.get(marker) };
-    request.on('error', reject);
-  });
 }
 
 /** MongoDB mode: a fresh bench database holding the catalogue; the returned function drops it. */
@@ -140,7 +96,6 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
       ADMIN_PASSWORD: adminPassword,
       SEED_DEMO_CATALOG: 'false',
       SYNC_DIAGNOSTICS: 'true',
-      NODE_OPTIONS: '--expose-gc',
     },
     // MongoDB mode: the same main.ts, with every MongoDB command counted in that process.
     mongodbUrl ? { entry: join(import.meta.dirname, 'command-counting-server.ts') } : {},
@@ -150,7 +105,7 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
     if (mongodbUrl) {
       roundTrips = await measureRoundTrips(server, { products: options.products, adminPassword, repeats: 3, idleSeconds: 10, settleMs: 500, ...options.roundTrips });
       for (const line of formatRoundTrips(roundTrips)) options.log(line);
-      if (options.roundTrips?.only) return { roundTrips, pullDocsPerSecond: NaN, pushDocsPerSecond: NaN, ordersPerSecond: NaN, streamDelayMs: { p50: NaN, p99: NaN, max: NaN }, bytesPerStream: NaN };
+      if (options.roundTrips?.only) return { roundTrips, pullDocsPerSecond: NaN, pushDocsPerSecond: NaN, ordersPerSecond: NaN };
       options.log('Times (on the MongoDB stand-in, the in-memory Java test double\'s: they say nothing about MongoDB):');
     }
     const log = mongodbUrl ? (line: string) => options.log(`  ${line}`) : options.log;
@@ -251,47 +206,7 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
       `worst push (${options.heavyOrders} orders × 50 lines, one request, ${(heavyMs / 1000).toFixed(1)} s): event loop held at most ${loop.maxMs.toFixed(1)} ms (target 50), /health answered within ${healthWorst.toFixed(1)} ms`,
     );
 
-    // 4. One admin write reaching every open stream.
-    const admin = await requestJson(`${server.url}/auth/admin/login`, { method: 'POST', body: { email: 'admin@annavaram.local', password: adminPassword } });
-    const memory = async (): Promise<{ live: number; streams: number }> => {
-      const m = await requestJson(`${server.url}/debug/memory`);
-      return { live: m.heapUsed + m.external + m.arrayBuffers, streams: m.streams };
-    };
-    const memoryBefore = await memory();
-    const delays: number[] = [];
-    let writeStarted = 0;
-    const streams: OpenStream[] = [];
-    for (let i = 0; i < options.streams; i += 100) {
-      const batch = await Promise.all(Array.from({ length: Math.min(100, options.streams - i) }, () => openStream(server.url, (_m, at) => delays.push(at - writeStarted))));
-      streams.push(...batch);
-    }
-    await new Promise((r) => setTimeout(r, 500));
-    const after = await memory();
-    if (after.streams - memoryBefore.streams !== options.streams) throw new Error(`the server holds ${after.streams} streams`);
-    const bytesPerStream = (after.live - memoryBefore.live) / options.streams;
-    const target = benchProduct(options.products - 1).id;
-    for (let k = 0; k < options.writes; k++) {
-      const current = await findProduct(server, admin.accessToken, target);
-      const marker = `m-${k}`;
-      const before = delays.length;
-      writeStarted = performance.now();
-      const pushed = await requestJson(`${server.url}/sync/products/push`, {
-        method: 'POST',
-        token: admin.accessToken,
-        body: [{ assumedMasterState: current, newDocumentState: { ...current, unit: marker } }],
-      });
-      if (pushed.rejections.length || pushed.conflicts.length) throw new Error(`the admin write was refused: ${JSON.stringify(pushed).slice(0, 300)}`);
-      const deadline = Date.now() + 10_000;
-      while (delays.length - before < options.streams && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-      if (delays.length - before < options.streams) throw new Error(`write ${k} reached ${delays.length - before} of ${options.streams} streams`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    for (const stream of streams) stream.request.destroy();
-    delays.sort((a, b) => a - b);
-    const streamDelayMs = { p50: percentile(delays, 50), p99: percentile(delays, 99), max: delays.at(-1) ?? NaN };
-    log(`admin write → ${options.streams} open streams (${options.writes} writes): p50 ${streamDelayMs.p50.toFixed(1)} ms, p99 ${streamDelayMs.p99.toFixed(1)} ms, max ${streamDelayMs.max.toFixed(1)} ms`);
-    log(`server memory per open stream: ${(bytesPerStream / 1024).toFixed(1)} KB (live heap and buffers after GC, over ${options.streams} streams)`);
-    return { roundTrips, pullDocsPerSecond, pushDocsPerSecond, ordersPerSecond, streamDelayMs, bytesPerStream };
+    return { roundTrips, pullDocsPerSecond, pushDocsPerSecond, ordersPerSecond };
   } finally {
     closeJsonRequests();
     await server.stop();
@@ -305,14 +220,17 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const mongodbUrl = url.startsWith('mongodb://') || url.startsWith('mongodb+srv://') ? url : undefined;
   const where = mongodbUrl ? `MongoDB, database ${databaseNameFromUrl(mongodbUrl)}` : 'SQLite';
   console.log(`Sync server benchmark (node ${process.version}, ${where})`);
+  const log = (line: string): void => console.log(`  ${line}`);
+  if (!mongodbUrl) {
+    const streams = Number(process.env.BENCH_STREAMS ?? 1000);
+    await runPeersWorkload({ products: 10_000, pushDocs: 2000, streams: streams > 100 ? [100, streams] : [streams], writes: 20, pullRounds: 5, log });
+  }
   await runSyncBench({
     products: Number(process.env.BENCH_PRODUCTS ?? 10_000),
     pushDocs: 10_000,
     orders: 1000,
     heavyOrders: 500,
-    streams: Number(process.env.BENCH_STREAMS ?? 1000),
-    writes: 20,
-    log: (line) => console.log(`  ${line}`),
+    log,
     ...(mongodbUrl ? { mongodbUrl, roundTrips: { only: process.env.BENCH_ROUND_TRIPS_ONLY === 'true' } } : {}),
   });
 }

@@ -296,6 +296,29 @@ export function describeStorageContract(adapterName: string, open: OpenStorage):
         expect(full!.doc.passwordHash).toBe('scrypt$x');
       });
 
+      it('answers a page as JSON text holding exactly the documents, tombstones and checkpoint of the same page read as objects', async () => {
+        const [gone] = written(await storage.write('users', [create({ id: 'gone', _deleted: false, email: 'g@example.com', isActive: true, passwordHash: 'scrypt$g' })]));
+        written(await storage.write('users', [{ id: 'gone', expectedSeq: gone!.seq, doc: { id: 'gone', _deleted: true, email: 'g@example.com', isActive: true, passwordHash: 'scrypt$g' } }]));
+        written(
+          await storage.write('users', [
+            create({ id: 'u1', _deleted: false, email: 'a@example.com', isActive: true, name: 'Ānanda "A"', passwordHash: 'scrypt$x' }),
+            create({ id: 'u2', _deleted: false, email: 'b@example.com', isActive: false, passwordHash: 'scrypt$y' }),
+          ]),
+        );
+        const queries = [
+          { collection: 'users', after: 0, limit: 10 },
+          { collection: 'users', after: 0, limit: 2, omit: ['passwordHash'] },
+          { collection: 'users', after: 0, limit: 10, visible: { isActive: true }, omit: ['passwordHash'] },
+          { collection: 'users', after: 0, limit: 10, visible: { isActive: true }, hidden: 'skip', omit: ['passwordHash'] },
+          { collection: 'users', after: 1, limit: 10, scope: { email: 'a@example.com' } },
+        ] as const;
+        for (const query of queries) {
+          const [objects, text] = await Promise.all([storage.readChanges(query), storage.readChangesJson(query)]);
+          expect(text.checkpoint).toBe(objects.checkpoint);
+          expect(text.rows.map((row) => ({ seq: row.seq, doc: JSON.parse(row.json) }))).toEqual(objects.rows);
+        }
+      });
+
       it('never skips a write, however reads and concurrent writes interleave', async () => {
         const writers = Array.from({ length: 6 }, (_, w) =>
           (async () => {

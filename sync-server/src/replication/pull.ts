@@ -5,10 +5,12 @@
  *      into tombstones);
  *   3. read one page in the database with the caller's scope, visibility and no secrets;
  *   4. answer with the next checkpoint.
+ * Documents travel as the JSON text the storage holds (readChangesJson): a pull parses and
+ * re-serialises nothing, which was most of its time (see toPullBody).
  */
 import { secretFields, type Caller } from '@oa/schema';
 import { AppError } from '../http/app-error';
-import type { Storage, StoredDocument } from '../storage/port';
+import type { Storage } from '../storage/port';
 import { decodeCheckpoint, encodeCheckpoint, scopeFingerprint } from './checkpoint';
 import { resolveRead } from './resolve-read';
 
@@ -23,8 +25,17 @@ export interface PullRequest {
 }
 
 export interface PullResponse {
-  readonly documents: StoredDocument[];
+  /** Each document as JSON text. */
+  readonly documents: readonly string[];
   readonly checkpoint: string;
+}
+
+/**
+ * The answer's body, `{ documents, checkpoint }`, written as text once: handing Koa an object
+ * had it stringified twice (once by koa-compress asking for its length, once to send).
+ */
+export function toPullBody(response: PullResponse): string {
+  return `{"documents":[${response.documents.join(',')}],"checkpoint":${JSON.stringify(response.checkpoint)}}`;
 }
 
 export function parseLimit(raw: string | undefined): number {
@@ -42,7 +53,7 @@ export async function pull(storage: Storage, request: PullRequest): Promise<Pull
   const position = decodeCheckpoint(request.checkpoint, fingerprint, latest);
   const firstSync = position.firstSyncUntil !== undefined;
 
-  const page = await storage.readChanges({
+  const page = await storage.readChangesJson({
     collection,
     after: position.seq,
     limit,
@@ -62,7 +73,7 @@ export async function pull(storage: Storage, request: PullRequest): Promise<Pull
   }
   const stillFirst = firstSync && seq < position.firstSyncUntil! ? position.firstSyncUntil : undefined;
   return {
-    documents: rows.map((row) => row.doc),
+    documents: rows.map((row) => row.json),
     checkpoint: encodeCheckpoint({ seq, firstSyncUntil: stillFirst }, fingerprint),
   };
 }

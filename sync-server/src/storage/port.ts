@@ -52,6 +52,17 @@ export interface ChangesPage {
   readonly checkpoint: number;
 }
 
+/** A change as JSON text, ready to send on: the document `readChanges` returns, serialised. */
+export interface JsonChangeRow {
+  readonly seq: number;
+  readonly json: string;
+}
+
+export interface JsonChangesPage {
+  readonly rows: readonly JsonChangeRow[];
+  readonly checkpoint: number;
+}
+
 export interface WriteRequest {
   readonly id: string;
   /**
@@ -110,6 +121,11 @@ export interface Storage {
   /** Names of the indexes present on a collection (for `verify` and the tests). */
   listIndexes(collection: CollectionName): Promise<string[]>;
   readChanges(query: ReadChangesQuery): Promise<ChangesPage>;
+  /**
+   * The same page with each document as JSON text, for a pull that only sends documents on:
+   * an adapter that holds them as JSON (SQLite) hands the text over without parsing it.
+   */
+  readChangesJson(query: ReadChangesQuery): Promise<JsonChangesPage>;
   /** The highest checkpoint a reader can safely have reached now. */
   latestCheckpoint(collection: CollectionName): Promise<number>;
   /** Rows by id, deleted ones included, in no particular order; unknown ids are absent. */

@@ -1,7 +1,10 @@
 /**
  * Indexes the sync queries need beyond the mission's own: every owner field paired with the
- * sequence, so "this shopper's orders changed after checkpoint N" is an index range, not a scan.
- * Both adapters add these in ensureCollections; the sequence column is adapter-specific.
+ * sequence, so "this shopper's orders changed after checkpoint N" is an index range, not a scan;
+ * and every whole-collection visibility filter (the catalogue's `isActive: true`) with the live
+ * flag and the sequence, so a first sync walks only what it sends instead of reading each
+ * document to test it. Both adapters add these in ensureCollections; the sequence column is
+ * adapter-specific.
  */
 import { accessPolicy, type CollectionName } from '@oa/schema';
 
@@ -10,6 +13,19 @@ export function ownerFieldsOf(collection: CollectionName): string[] {
     .map((access) => access?.owner)
     .filter((field): field is string => field !== undefined && field !== 'id');
   return [...new Set(fields)];
+}
+
+/** The distinct visibility filters of the roles that read a whole collection (no owner scope). */
+export function visibleFiltersOf(collection: CollectionName): Array<Readonly<Record<string, boolean>>> {
+  const filters = Object.values(accessPolicy[collection].roles)
+    .filter((access) => access?.owner === undefined)
+    .map((access) => access?.read?.visible)
+    .filter((visible): visible is Readonly<Record<string, boolean>> => visible !== undefined && Object.keys(visible).length > 0);
+  return [...new Map(filters.map((visible) => [JSON.stringify(visible), visible])).values()];
+}
+
+export function visibleIndexName(collection: CollectionName, visible: Readonly<Record<string, boolean>>): string {
+  return `${collection}_sync_visible_${Object.keys(visible).join('_')}`;
 }
 
 export function syncIndexName(collection: CollectionName, field: string): string {

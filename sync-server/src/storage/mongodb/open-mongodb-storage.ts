@@ -16,7 +16,7 @@ import { databaseNameFromUrl } from './database-name-from-url';
 import { ensureCollections, listIndexes } from './ensure-collections';
 import { findMany, findOne } from './find-one';
 import { readByIds } from './read-by-ids';
-import { latestCheckpoint, latestCheckpoints, readChanges } from './read-changes';
+import { latestCheckpoint, latestCheckpoints, readChanges, readChangesJson } from './read-changes';
 import { toStorageError } from './to-storage-error';
 import { write } from './write';
 
@@ -113,6 +113,7 @@ export async function openMongoStorage(options: MongoStorageOptions): Promise<St
     },
     listIndexes: (collection) => run(() => listIndexes(ctx, collection)),
     readChanges: (query) => run(() => readChanges(ctx, query)),
+    readChangesJson: (query) => run(() => readChangesJson(ctx, query)),
     latestCheckpoint: (collection) => run(() => latestCheckpoint(ctx, collection)),
     readByIds: (collection, ids, readOptions) => run(() => readByIds(ctx, collection, ids, readOptions?.omit)),
     findOne: (collection, filter) => run(() => findOne(ctx, collection, filter)),

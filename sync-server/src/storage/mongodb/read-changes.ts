@@ -6,7 +6,7 @@
 import type { Document } from 'mongodb';
 import type { CollectionName } from '@oa/schema';
 import { StorageError } from '../errors';
-import type { ChangesPage, ReadChangesQuery } from '../port';
+import type { ChangesPage, JsonChangesPage, ReadChangesQuery } from '../port';
 import { majorityRead, type MongoContext } from './context';
 import { isSynced } from './is-synced';
 import { allOf, isLive, omitProjection, toMongoExpression, toMongoQuery } from './mongo-filter';
@@ -53,6 +53,12 @@ export async function readChanges(ctx: MongoContext, query: ReadChangesQuery): P
   } finally {
     await session.endSession();
   }
+}
+
+/** The driver hands over decoded documents: serialised here, once, as the port's JSON rows. */
+export async function readChangesJson(ctx: MongoContext, query: ReadChangesQuery): Promise<JsonChangesPage> {
+  const { rows, checkpoint } = await readChanges(ctx, query);
+  return { rows: rows.map((row) => ({ seq: row.seq, json: JSON.stringify(row.doc) })), checkpoint };
 }
 
 const tombstoneOf = { id: '$id', _deleted: { $literal: true }, updatedAt: { $ifNull: ['$updatedAt', ''] }, _seq: '$_seq' };

@@ -4,10 +4,10 @@
  * indexes become expression indexes over json_extract, unique ones partial over live documents.
  */
 import type { CollectionName, IndexSpec } from '@oa/schema';
-import { ownerFieldsOf, syncIndexName } from '../sync-indexes';
+import { ownerFieldsOf, syncIndexName, visibleFiltersOf, visibleIndexName } from '../sync-indexes';
 import { toIndexBlockedError } from '../errors';
 import type { SqliteContext } from './context';
-import { isLive, jsonPath } from './sql-filter';
+import { isLive, jsonPath, jsonType, liveFlag } from './sql-filter';
 
 export function ensureSequencesTable(ctx: SqliteContext): void {
   ctx.db.exec('CREATE TABLE IF NOT EXISTS _sequences (collection TEXT PRIMARY KEY NOT NULL, seq INTEGER NOT NULL) STRICT');
@@ -32,6 +32,13 @@ export function ensureCollections(
       // Owner-scoped pulls ("my orders since N") walk (owner, seq) instead of every row.
       for (const field of ownerFieldsOf(name)) {
         ctx.db.exec(`CREATE INDEX IF NOT EXISTS "${syncIndexName(name, field)}" ON ${table} (${jsonPath(field)}, seq)`);
+      }
+      // A first sync of the catalogue ("active products after N", live ones only) reads its rows
+      // from this index, in seq order, without parsing a document to test it. The expressions are
+      // the filter's own (sql-filter.ts), so the planner matches them.
+      for (const visible of visibleFiltersOf(name)) {
+        const terms = Object.keys(visible).flatMap((field) => [jsonPath(field), jsonType(field)]);
+        ctx.db.exec(`CREATE INDEX IF NOT EXISTS "${visibleIndexName(name, visible)}" ON ${table} (${[...terms, liveFlag, 'seq'].join(', ')})`);
       }
       ctx.uniqueIndexes.set(name, indexes.filter((index) => index.unique));
     }

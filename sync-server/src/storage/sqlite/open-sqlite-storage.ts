@@ -14,7 +14,7 @@ import { createSqliteContext } from './context';
 import { ensureCollections, ensureSequencesTable, listIndexes } from './ensure-collections';
 import { findMany, findOne } from './find-one';
 import { readByIds } from './read-by-ids';
-import { latestCheckpoint, readChanges } from './read-changes';
+import { latestCheckpoint, readChanges, readChangesJson } from './read-changes';
 import { startCheckpointer } from './start-checkpointer';
 import { toStorageError } from './to-storage-error';
 import { write } from './write';
@@ -80,6 +80,7 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     },
     listIndexes: (collection) => run(() => listIndexes(ctx, collection)),
     readChanges: (query) => run(() => readChanges(ctx, query)),
+    readChangesJson: (query) => run(() => readChangesJson(ctx, query)),
     latestCheckpoint: (collection) => run(() => latestCheckpoint(ctx, collection)),
     readByIds: (collection, ids, readOptions) => run(() => readByIds(ctx, collection, ids, readOptions?.omit)),
     findOne: (collection, filter) => run(() => findOne(ctx, collection, filter)),

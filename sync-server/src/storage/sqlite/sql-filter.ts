@@ -14,6 +14,11 @@ export function jsonPath(field: string): string {
   return `json_extract(doc, '$.${field}')`;
 }
 
+export function jsonType(field: string): string {
+  jsonPath(field);
+  return `json_type(doc, '$.${field}')`;
+}
+
 export interface SqlCondition {
   readonly sql: string;
   readonly params: unknown[];
@@ -22,10 +27,10 @@ export interface SqlCondition {
 function condition(field: string, value: FilterValue): SqlCondition {
   const path = jsonPath(field);
   if (typeof value === 'boolean') {
-    return { sql: `${path} = ${value ? 1 : 0} AND json_type(doc, '$.${field}') = '${value}'`, params: [] };
+    return { sql: `${path} = ${value ? 1 : 0} AND ${jsonType(field)} = '${value}'`, params: [] };
   }
   if (typeof value === 'number') {
-    return { sql: `${path} = ? AND json_type(doc, '$.${field}') IN ('integer', 'real')`, params: [value] };
+    return { sql: `${path} = ? AND ${jsonType(field)} IN ('integer', 'real')`, params: [value] };
   }
   return { sql: `${path} = ?`, params: [value] };
 }
@@ -48,4 +53,6 @@ export function projectDoc(omit: readonly string[] | undefined): string {
   return `json_remove(doc, ${paths.join(', ')})`;
 }
 
-export const isLive = `json_type(doc, '$._deleted') = 'false'`;
+/** The soft-delete flag's JSON type ('true', 'false'; NULL when missing), as indexes spell it. */
+export const liveFlag = jsonType('_deleted');
+export const isLive = `${liveFlag} = 'false'`;
