@@ -42,6 +42,20 @@ export interface WriteIntent {
 
 const refuse = (code: string, message: string): PreparedWrite => ({ kind: 'refuse', code, message });
 
+/**
+ * The document with each default it lacks. Added after its own fields rather than spread under
+ * them: `{ ...defaults, ...doc }` made V8 rebuild every new document property by property, and
+ * was a third of a product push's time in this function (profiled, bench:sync).
+ */
+function withDefaults(doc: Record<string, unknown>, defaults: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
+  if (!defaults) return doc;
+  const missing = Object.keys(defaults).filter((field) => doc[field] === undefined);
+  if (missing.length === 0) return doc;
+  const copy = { ...doc };
+  for (const field of missing) copy[field] = defaults[field];
+  return copy;
+}
+
 export function operationOf(stored: StoredDocument | undefined, incoming: Readonly<Record<string, unknown>>): WriteOperation | 'unchanged' {
   const exists = stored !== undefined && stored._deleted !== true;
   if (incoming._deleted === true) return exists ? 'delete' : 'unchanged';
@@ -105,7 +119,7 @@ export function prepareWrite(intent: WriteIntent): PreparedWrite {
   if (!normalized.ok) return refuse(normalized.error.code, normalized.error.message);
   // Defaults fill only what is still missing once both alias names are in: a default `images: []`
   // laid down first would contradict a legacy client's `imageUrl`.
-  const complete = operation === 'create' || deletesUnseen ? { ...createDefaults[collection], ...normalized.value } : normalized.value;
+  const complete = operation === 'create' || deletesUnseen ? withDefaults(normalized.value, createDefaults[collection]) : normalized.value;
   const valid = validateDocument(collection, complete);
   if (!valid.ok) return refuse(valid.error.code, valid.error.message);
   return { kind: 'write', operation: asked, doc: valid.value as Record<string, unknown> & { id: string; _deleted: boolean } };

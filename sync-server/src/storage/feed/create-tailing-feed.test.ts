@@ -60,6 +60,7 @@ describe('createTailingFeed', () => {
     const log = createLog();
     const feed = createTailingFeed(log.source, {});
     await feed.track(['products']);
+    feed.subscribe(() => undefined);
     const before = log.reads;
     for (let i = 0; i < 50; i++) {
       log.append(`p${i}`);
@@ -83,6 +84,24 @@ describe('createTailingFeed', () => {
     await settle(100);
     expect(errors).toHaveLength(2);
     expect(seen).toEqual(['a']);
+    feed.close();
+  });
+
+  it('reads no document while nobody follows, and delivers every write made after a subscriber arrives', async () => {
+    const log = createLog();
+    const feed = createTailingFeed(log.source, {});
+    await feed.track(['products']);
+    for (const id of ['a', 'b', 'c']) log.append(id);
+    feed.poke('products');
+    await settle();
+    expect(log.reads).toBe(0);
+    const seen: Change[] = [];
+    feed.subscribe((change) => seen.push(change));
+    log.append('d');
+    feed.poke('products');
+    await settle();
+    expect(seen.flatMap((c) => c.rows.map((r) => r.doc.id))).toEqual(['d']);
+    expect(seen.at(-1)!.checkpoint).toBe(4);
     feed.close();
   });
 

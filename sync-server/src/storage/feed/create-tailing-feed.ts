@@ -81,6 +81,16 @@ export function createTailingFeed(source: TailSource, options: TailingFeedOption
     try {
       do {
         cursor.again = false;
+        if (listeners.size === 0) {
+          // Nobody follows: move to the present without reading a document (a push of 100
+          // products would otherwise be read back and parsed for no one). A subscriber arriving
+          // later starts from there; a stream begins with RESYNC, so its client pulls what came
+          // before, and any write after it subscribed pokes a read that it receives.
+          const latest = await source.latestCheckpoint(collection);
+          if (closed) return;
+          cursor.position = Math.max(cursor.position, latest);
+          continue;
+        }
         for (;;) {
           const page = await source.readChanges({ collection, after: cursor.position, limit: pageSize });
           if (closed) return;
