@@ -41,10 +41,23 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
   app.proxy = deps.trustProxy ?? false;
   app.silent = true;
   app.on('error', (error: unknown) => log('request failed', error));
-  // The usual security headers on every answer, errors and streams included: no MIME sniffing,
-  // no referrer, resources for this origin only (the apps call with CORS, which this does not
-  // limit), HSTS behind TLS. A JSON API serves no HTML, so the strict default CSP costs nothing.
-  app.use(helmet());
+  // The security headers an API's answers need, errors and streams included (OWASP's REST
+  // guidance): no MIME sniffing, never framed, a CSP that allows nothing (a JSON answer opened as
+  // a page runs nothing), no referrer, resources for this origin only (the apps call with CORS,
+  // which this does not limit), HSTS behind TLS. Helmet's headers for HTML pages (DNS prefetch,
+  // IE's download and XSS filters, Flash policies, origin-keyed agent clusters) are left out:
+  // they protect no JSON answer, and Node keeps every header of a live stream for its lifetime.
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+      xFrameOptions: { action: 'deny' },
+      xDnsPrefetchControl: false,
+      xDownloadOptions: false,
+      xPermittedCrossDomainPolicies: false,
+      xXssProtection: false,
+      originAgentCluster: false,
+    }),
+  );
   // Before the error middleware, so error answers carry the CORS headers too and the apps can read their codes.
   app.use(cors(deps.corsOrigins ?? defaultCorsOrigins));
   // JSON answers over 1 KB, brotli (quality 4: about gzip's cost, smaller) or gzip as the client

@@ -33,6 +33,9 @@ describe('GET /health', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    // An API's answer opened as a page runs nothing and is never framed.
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
     await response.arrayBuffer();
   });
 
