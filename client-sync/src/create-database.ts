@@ -12,11 +12,6 @@ import { refusedRowsOf } from './replication/refused-rows';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 
-// Apps wait for this tab's leadership (waitForLeadership) before replicating databases that elect separately.
-addRxPlugin(RxDBLeaderElectionPlugin);
-// A device that skipped app versions upgrades its stored documents with the server's own steps.
-addRxPlugin(RxDBMigrationSchemaPlugin);
-
 export interface CreateSyncDatabaseOptions {
   /** One database per user: the name should say whose it is, so signing out can remove exactly it. */
   readonly name: string;
@@ -42,6 +37,12 @@ export async function createSyncDatabase(options: CreateSyncDatabaseOptions): Pr
   if (options.storage.name.startsWith('validate-')) {
     throw new Error('createSyncDatabase: pass the storage without a validation wrapper (tombstones carry only id, _deleted and updatedAt)');
   }
+  // Added here, not on import: the package does nothing on import, so an app's first paint can
+  // leave RxDB out (client-sync/README.md). RxDB adds each plugin once, however often this runs.
+  // Apps wait for this tab's leadership (waitForLeadership) before replicating databases that elect separately.
+  addRxPlugin(RxDBLeaderElectionPlugin);
+  // A device that skipped app versions upgrades its stored documents with the server's own steps.
+  addRxPlugin(RxDBMigrationSchemaPlugin);
   const database = await createRxDatabase<Record<string, RxCollection>>({
     name: options.name,
     storage: options.storage,

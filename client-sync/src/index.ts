@@ -14,6 +14,7 @@ export * from './auth/session-store';
 export * from './config/load-runtime-config';
 export * from './replication/follow-auth-failures';
 export * from './app/create-app-data';
+export * from './app/defer-app-data';
 export * from './format/format-rupees';
 export * from './format/india-time';
 export * from './format/search-words';

@@ -35,6 +35,13 @@ describe('the catalogue page', () => {
     await waitFor(() => expect(shownNames()).toEqual(['Pulihora Mix', 'Vratha Katha', 'Laddu']));
   });
 
+  it('fetches the pictures of the first screen at once and the rest as they come into view', () => {
+    const many = Array.from({ length: 8 }, (_, i) => product(`m${i}`, { name: `Item ${i}`, images: [`/images/m${i}.webp`] }));
+    render(<CataloguePage products={many} categories={categories} onAdd={() => undefined} />);
+    const loading = screen.getAllByRole('listitem').map((item) => item.querySelector('img')?.getAttribute('loading'));
+    expect(loading).toEqual(['eager', 'eager', 'eager', 'eager', 'lazy', 'lazy', 'lazy', 'lazy']);
+  });
+
   it('shows a page of products at a time, and more on request', () => {
     const many = Array.from({ length: 30 }, (_, i) => product(`m${String(i).padStart(2, '0')}`, { name: `Item ${String(i).padStart(2, '0')}` }));
     render(<CataloguePage products={many} categories={categories} onAdd={() => undefined} />);

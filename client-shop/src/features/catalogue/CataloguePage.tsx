@@ -7,6 +7,9 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { isSortOrder, pageSize, selectProducts, sortCategories, sortLabels, sortOrders, type CatalogueCategory, type CatalogueProduct, type SortOrder } from './catalogue.logic';
 import { ProductCard } from './ProductCard';
 
+/** Cards a phone shows before any scrolling: their pictures are fetched at once, the rest as they come into view. */
+const firstScreenCards = 4;
+
 export interface CataloguePageProps {
   readonly products: readonly CatalogueProduct[];
   readonly categories: readonly CatalogueCategory[];
@@ -58,8 +61,8 @@ export function CataloguePage({ products, categories, onAdd, onWishlist, wishlis
         <p className="empty">{deferredSearch.trim() ? `Nothing matches “${deferredSearch.trim()}”.` : 'No products here yet.'}</p>
       ) : (
         <ul className="products" data-testid="product-list">
-          {shown.map((product) => (
-            <ProductCard key={product.id} product={product} onAdd={onAdd} onWishlist={onWishlist} wishlisted={wishlisted?.has(product.id) ?? false} />
+          {shown.map((product, index) => (
+            <ProductCard key={product.id} product={product} onAdd={onAdd} onWishlist={onWishlist} wishlisted={wishlisted?.has(product.id) ?? false} firstScreen={index < firstScreenCards} />
           ))}
         </ul>
       )}

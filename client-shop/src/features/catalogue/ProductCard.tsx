@@ -10,13 +10,15 @@ export interface ProductCardProps {
   /** Absent for visitors: saving for later needs an account. */
   readonly onWishlist?: ((productId: string, save: boolean) => void) | undefined;
   readonly wishlisted?: boolean;
+  /** On the first screen: its picture loads at once, not when scrolled to (the page's largest paint). */
+  readonly firstScreen?: boolean;
 }
 
-export function ProductCard({ product, onAdd, onWishlist, wishlisted = false }: ProductCardProps) {
+export function ProductCard({ product, onAdd, onWishlist, wishlisted = false, firstScreen = false }: ProductCardProps) {
   const [image] = toImages(product);
   return (
     <li className="product" data-product-id={product.id}>
-      {image ? <img className="product__image" src={image} alt="" width={96} height={96} loading="lazy" decoding="async" /> : <span className="product__image product__image--none" aria-hidden="true" />}
+      {image ? <img className="product__image" src={image} alt="" width={96} height={96} loading={firstScreen ? 'eager' : 'lazy'} decoding="async" {...(firstScreen ? { fetchPriority: 'high' as const } : {})} /> : <span className="product__image product__image--none" aria-hidden="true" />}
       <div className="product__body">
         <h3 className="product__name">
           <Link to={{ name: 'product', id: product.id }}>{product.name}</Link>
