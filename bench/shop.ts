@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromiumPath, freePort, launchChromium, root, runStart, waitForHttp } from '../e2e/harness';
+import { median } from './figures';
 import { measureFirstLoad } from './first-load-size';
 import { prepareCatalogue } from './prepare-catalogue';
 
@@ -56,7 +57,6 @@ const whenProductsStored = (n: number): string => `(async () => {
 })()`;
 const firstProductOnScreen = "document.querySelector('.product__name') !== null && performance.now()";
 
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const verdict = (value: number, target: number): string => (value <= target ? 'within target' : 'OVER target');
 
 export async function runShopBench(options: ShopBenchOptions): Promise<ShopBenchResult> {

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { collections } from '@oa/schema';
 import { openSqliteStorage } from '../sync-server/src/storage';
 import type { Storage, WriteRequest } from '../sync-server/src/storage';
+import { percentile } from './figures';
 import { benchProduct } from './product-fixture';
 
 export interface StorageBenchOptions {
@@ -35,10 +36,6 @@ interface Percentiles {
 }
 
 const create = (doc: WriteRequest['doc']): WriteRequest => ({ id: String(doc.id), expectedSeq: null, doc });
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 /** Reads the whole collection as a shopper's replica would: pages, visibility filter, tombstones. */
 async function pullAll(storage: Storage, pageSize: number): Promise<number> {

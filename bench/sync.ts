@@ -21,11 +21,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { databaseNameFromUrl, parseDatabaseUrl } from '../sync-server/src/storage';
 import { formatRoundTrips, measureRoundTrips, type RoundTripOptions, type RoundTripReport } from './mongo-round-trips';
+import { percentile } from './figures';
 import { prepareCatalogue, writeCatalogue } from './prepare-catalogue';
 import { runPeersWorkload } from './peers/peers-workload';
 import { benchProduct } from './product-fixture';
+import { pullPages } from './pull-pages';
 import { closeJsonRequests, requestJson } from './request-json';
-import { startServer, type RunningServer } from './start-server';
+import { startServer } from './start-server';
 
 export interface SyncBenchOptions {
   readonly products: number;
@@ -49,19 +51,6 @@ export interface SyncBenchResult {
 }
 
 const adminPassword = 'bench admin password 1234';
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-async function pullAll(server: RunningServer, pageSize: number): Promise<number> {
-  let checkpoint: string | undefined;
-  let count = 0;
-  for (;;) {
-    const query = new URLSearchParams({ limit: String(pageSize), ...(checkpoint ? { checkpoint } : {}) });
-    const page = await requestJson(`${server.url}/sync/products/pull?${query}`);
-    count += page.documents.length;
-    if (page.documents.length === 0) return count;
-    checkpoint = page.checkpoint;
-  }
-}
 
 /** MongoDB mode: a fresh bench database holding the catalogue; the returned function drops it. */
 async function prepareMongoCatalogue(url: string, products: number): Promise<() => Promise<void>> {
@@ -112,11 +101,11 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
     // The round trips' pushes added products, which the pull below also reads.
     const products = options.products + (roundTrips?.productsAdded ?? 0);
     // 1. The initial pull a new shopper's replica makes (anonymous: the visibility policy applies).
-    await pullAll(server, 1000);
+    await pullPages(server.url, { limit: 1000 });
     let best = Infinity;
     for (let run = 0; run < 3; run++) {
       const started = performance.now();
-      const count = await pullAll(server, 1000);
+      const count = (await pullPages(server.url, { limit: 1000 })).documents.length;
       best = Math.min(best, performance.now() - started);
       if (count !== products) throw new Error(`pulled ${count} of ${products}`);
     }

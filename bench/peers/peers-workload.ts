@@ -13,6 +13,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { median, percentile } from '../figures';
+import { pullPages } from '../pull-pages';
 import { closeJsonRequests, requestJson } from '../request-json';
 import { startServer, type RunningServer } from '../start-server';
 import { generate, generatePushDocs } from './dataset.mjs';
@@ -55,8 +57,6 @@ export interface PeersWorkloadResult {
 
 const adminPassword = 'bench admin password 1234';
 const pushBatch = 100;
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 const categories = Array.from({ length: 40 }, (_, i) => {
   const n = String(i + 1).padStart(3, '0');
@@ -78,15 +78,7 @@ async function pushAll(url: string, collection: string, token: string, docs: rea
 
 /** Every page a fresh replica pulls; returns how many documents came. */
 async function pullAll(url: string, pageSize: number, token: string): Promise<number> {
-  let checkpoint: string | undefined;
-  let count = 0;
-  for (;;) {
-    const query = new URLSearchParams({ limit: String(pageSize), ...(checkpoint ? { checkpoint } : {}) });
-    const page = await requestJson(`${url}/sync/products/pull?${query}`, { token });
-    if (page.documents.length === 0) return count;
-    count += page.documents.length;
-    checkpoint = page.checkpoint;
-  }
+  return (await pullPages(url, { limit: pageSize, token })).documents.length;
 }
 
 async function pullAllBare(url: string, pageSize: number): Promise<number> {
@@ -97,19 +89,6 @@ async function pullAllBare(url: string, pageSize: number): Promise<number> {
     if (page.documents.length === 0) return count;
     count += page.documents.length;
     after = page.checkpoint;
-  }
-}
-
-/** The admin's replica: every product as stored, and the checkpoint to catch up from. */
-async function pullAsAdmin(url: string, token: string, from?: string): Promise<{ docs: Array<Record<string, any>>; checkpoint: string | undefined }> {
-  const docs: Array<Record<string, any>> = [];
-  let checkpoint = from;
-  for (;;) {
-    const query = new URLSearchParams({ limit: '1000', ...(checkpoint ? { checkpoint } : {}) });
-    const page = await requestJson(`${url}/sync/products/pull?${query}`, { token });
-    if (page.documents.length === 0) return { docs, checkpoint };
-    docs.push(...page.documents);
-    checkpoint = page.checkpoint;
   }
 }
 
@@ -181,9 +160,9 @@ export async function runPeersWorkload(options: PeersWorkloadOptions): Promise<P
     await pushAll(server.url, 'categories', admin.accessToken, categories);
     // The catalogue goes in as the peers' clients would send it, through the same push (untimed).
     await pushAll(server.url, 'products', admin.accessToken, generate(options.products));
-    const exported = await pullAsAdmin(server.url, admin.accessToken);
+    const exported = await pullPages(server.url, { limit: 1000, token: admin.accessToken });
     const bareDb = join(folder, 'bare.db');
-    writeBareDatabase(bareDb, exported.docs);
+    writeBareDatabase(bareDb, exported.documents);
     bare = await startServer({ BARE_PAGER_DB: bareDb }, { entry: join(import.meta.dirname, 'bare-pager.ts') });
     const shopper = await requestJson(`${server.url}/auth/register`, { method: 'POST', body: { email: 'peers@example.com', password: 'bench password 123', name: 'Peers' } });
 
@@ -220,8 +199,8 @@ export async function runPeersWorkload(options: PeersWorkloadOptions): Promise<P
     log(`peers' push, ${pushDocs.length} new products in batches of ${pushBatch}: ${Math.round(pushDocsPerSecond)} docs/s (target ≥ 10,000); a batch p50 ${pushBatchMs.p50.toFixed(1)} ms, p99 ${pushBatchMs.p99.toFixed(1)} ms`);
 
     // 3. Streams: one admin write at a time reaching every open stream; memory per idle stream.
-    let { docs: adminDocs, checkpoint } = { docs: exported.docs, checkpoint: exported.checkpoint };
-    let target = adminDocs.find((doc) => doc.isActive)!;
+    let { checkpoint } = exported;
+    let target = exported.documents.find((doc) => doc.isActive)!;
     const streamFigures: StreamFigure[] = [];
     for (const count of options.streams) {
       const before = await liveMemory(server);
@@ -249,9 +228,9 @@ export async function runPeersWorkload(options: PeersWorkloadOptions): Promise<P
         while (delays.length - arrived < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
         if (delays.length - arrived < count) throw new Error(`write ${k} reached ${delays.length - arrived} of ${count} streams`);
         // The admin's replica catches up, so the next write is pushed on top of the stored state.
-        const caughtUp = await pullAsAdmin(server.url, admin.accessToken, checkpoint);
+        const caughtUp = await pullPages(server.url, { limit: 1000, token: admin.accessToken, checkpoint });
         checkpoint = caughtUp.checkpoint;
-        target = caughtUp.docs.find((doc) => doc.id === target.id) ?? target;
+        target = caughtUp.documents.find((doc) => doc.id === target.id) ?? target;
         await new Promise((r) => setTimeout(r, 50));
       }
       for (const request of open) request.destroy();
