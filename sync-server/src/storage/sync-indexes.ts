@@ -15,17 +15,20 @@ export function ownerFieldsOf(collection: CollectionName): string[] {
   return [...new Set(fields)];
 }
 
-/** The distinct visibility filters of the roles that read a whole collection (no owner scope). */
-export function visibleFiltersOf(collection: CollectionName): Array<Readonly<Record<string, boolean>>> {
-  const filters = Object.values(accessPolicy[collection].roles)
+/**
+ * The fields of each distinct visibility filter of the roles that read a whole collection (no
+ * owner scope). An index needs only the fields: the filter's values are what a query asks of it.
+ */
+export function visibleFieldsOf(collection: CollectionName): string[][] {
+  const lists = Object.values(accessPolicy[collection].roles)
     .filter((access) => access?.owner === undefined)
-    .map((access) => access?.read?.visible)
-    .filter((visible): visible is Readonly<Record<string, boolean>> => visible !== undefined && Object.keys(visible).length > 0);
-  return [...new Map(filters.map((visible) => [JSON.stringify(visible), visible])).values()];
+    .map((access) => Object.keys(access?.read?.visible ?? {}))
+    .filter((fields) => fields.length > 0);
+  return [...new Map(lists.map((fields) => [fields.join(','), fields])).values()];
 }
 
-export function visibleIndexName(collection: CollectionName, visible: Readonly<Record<string, boolean>>): string {
-  return `${collection}_sync_visible_${Object.keys(visible).join('_')}`;
+export function visibleIndexName(collection: CollectionName, fields: readonly string[]): string {
+  return `${collection}_sync_visible_${fields.join('_')}`;
 }
 
 export function syncIndexName(collection: CollectionName, field: string): string {

@@ -18,7 +18,7 @@ export function ProductCard({ product, onAdd, onWishlist, wishlisted = false, fi
   const [image] = toImages(product);
   return (
     <li className="product" data-product-id={product.id}>
-      {image ? <img className="product__image" src={image} alt="" width={96} height={96} loading={firstScreen ? 'eager' : 'lazy'} decoding="async" {...(firstScreen ? { fetchPriority: 'high' as const } : {})} /> : <span className="product__image product__image--none" aria-hidden="true" />}
+      {image ? <img className="product__image" src={image} alt="" width={96} height={96} loading={firstScreen ? 'eager' : 'lazy'} fetchPriority={firstScreen ? 'high' : 'auto'} decoding="async" /> : <span className="product__image product__image--none" aria-hidden="true" />}
       <div className="product__body">
         <h3 className="product__name">
           <Link to={{ name: 'product', id: product.id }}>{product.name}</Link>

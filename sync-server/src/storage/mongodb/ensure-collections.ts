@@ -8,7 +8,7 @@
 import { MongoServerError, type Collection, type Document, type IndexDescription } from 'mongodb';
 import { isDeepEqual, type CollectionName, type IndexSpec } from '@oa/schema';
 import { StorageError, toIndexBlockedError } from '../errors';
-import { ownerFieldsOf, syncIndexName, visibleFiltersOf, visibleIndexName } from '../sync-indexes';
+import { ownerFieldsOf, syncIndexName, visibleFieldsOf, visibleIndexName } from '../sync-indexes';
 import type { MongoContext } from './context';
 import { hasId, hasSeq } from './is-synced';
 import { toDuplicate } from './write';
@@ -72,9 +72,9 @@ export function describeIndexes(collection: CollectionName, indexes: readonly In
     // Owner-scoped pulls ("my orders since N") walk (owner, _seq) instead of every document.
     ...ownerFieldsOf(collection).map((field) => ({ key: { [fieldName(field)]: 1, _seq: 1 }, name: syncIndexName(collection, field) })),
     // A first sync of the catalogue ("active, live products after N") walks (filter, live, _seq).
-    ...visibleFiltersOf(collection).map((visible) => ({
-      key: { ...Object.fromEntries(Object.keys(visible).map((field) => [fieldName(field), 1])), _deleted: 1, _seq: 1 },
-      name: visibleIndexName(collection, visible),
+    ...visibleFieldsOf(collection).map((fields) => ({
+      key: { ...Object.fromEntries(fields.map((field) => [fieldName(field), 1])), _deleted: 1, _seq: 1 },
+      name: visibleIndexName(collection, fields),
     })),
   ];
 }

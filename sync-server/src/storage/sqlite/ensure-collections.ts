@@ -4,7 +4,7 @@
  * indexes become expression indexes over json_extract, unique ones partial over live documents.
  */
 import type { CollectionName, IndexSpec } from '@oa/schema';
-import { ownerFieldsOf, syncIndexName, visibleFiltersOf, visibleIndexName } from '../sync-indexes';
+import { ownerFieldsOf, syncIndexName, visibleFieldsOf, visibleIndexName } from '../sync-indexes';
 import { toIndexBlockedError } from '../errors';
 import type { SqliteContext } from './context';
 import { isLive, jsonPath, jsonType, liveFlag } from './sql-filter';
@@ -36,9 +36,9 @@ export function ensureCollections(
       // A first sync of the catalogue ("active products after N", live ones only) reads its rows
       // from this index, in seq order, without parsing a document to test it. The expressions are
       // the filter's own (sql-filter.ts), so the planner matches them.
-      for (const visible of visibleFiltersOf(name)) {
-        const terms = Object.keys(visible).flatMap((field) => [jsonPath(field), jsonType(field)]);
-        ctx.db.exec(`CREATE INDEX IF NOT EXISTS "${visibleIndexName(name, visible)}" ON ${table} (${[...terms, liveFlag, 'seq'].join(', ')})`);
+      for (const fields of visibleFieldsOf(name)) {
+        const terms = fields.flatMap((field) => [jsonPath(field), jsonType(field)]);
+        ctx.db.exec(`CREATE INDEX IF NOT EXISTS "${visibleIndexName(name, fields)}" ON ${table} (${[...terms, liveFlag, 'seq'].join(', ')})`);
       }
       ctx.uniqueIndexes.set(name, indexes.filter((index) => index.unique));
     }

@@ -7,16 +7,21 @@ import type { Filter, FilterValue } from '@oa/schema';
 import { StorageError } from '../errors';
 import { isSafeFieldName } from '../sync-indexes';
 
-export function jsonPath(field: string): string {
-  // Field names are spliced into SQL text (index expressions must match query text exactly),
-  // so only plain identifiers are allowed; values always go through parameters.
+/**
+ * A field name to splice into SQL text (index expressions must match query text exactly), so
+ * only plain identifiers are allowed; values always go through parameters.
+ */
+function plainField(field: string): string {
   if (!isSafeFieldName(field)) throw new StorageError('INVALID_REQUEST', `not a plain field name: ${JSON.stringify(field)}`);
-  return `json_extract(doc, '$.${field}')`;
+  return field;
+}
+
+export function jsonPath(field: string): string {
+  return `json_extract(doc, '$.${plainField(field)}')`;
 }
 
 export function jsonType(field: string): string {
-  jsonPath(field);
-  return `json_type(doc, '$.${field}')`;
+  return `json_type(doc, '$.${plainField(field)}')`;
 }
 
 export interface SqlCondition {
@@ -46,10 +51,7 @@ export function toSqlCondition(filter: Filter | undefined): SqlCondition {
 /** `doc` without the given top-level fields, computed by SQLite so they never reach Node. */
 export function projectDoc(omit: readonly string[] | undefined): string {
   if (!omit || omit.length === 0) return 'doc';
-  const paths = omit.map((field) => {
-    jsonPath(field);
-    return `'$.${field}'`;
-  });
+  const paths = omit.map((field) => `'$.${plainField(field)}'`);
   return `json_remove(doc, ${paths.join(', ')})`;
 }
 
