@@ -1,75 +1,31 @@
 /**
  * Builds the admin app: React, and the PWA (manifest, a generated service worker that precaches
  * the app shell, updates on the admin's say-so). No server address is baked in: the app reads
- * /config.json at run time.
+ * /config.json at run time. What the two apps' builds share: client-sync/build/pwa-build-config.ts.
  */
-import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { minimal2023Preset } from '@vite-pwa/assets-generator/presets/minimal-2023';
-import { compression } from 'vite-plugin-compression2';
-import { VitePWA } from 'vite-plugin-pwa';
+import { createPwaPlugin, precompressTextAssets, unloadOnPagehideAlias } from '../client-sync/build/pwa-build-config';
 
 export default defineConfig({
   root: import.meta.dirname,
-  resolve: {
-    // RxDB's leader election (broadcast-channel) takes `unload`, which listens to the deprecated
-    // unload event and keeps the page out of the back/forward cache; this one listens to pagehide.
-    alias: [{ find: /^unload$/, replacement: fileURLToPath(new URL('../client-sync/src/browser/unload-on-pagehide.ts', import.meta.url)) }],
-  },
+  resolve: { alias: [unloadOnPagehideAlias] },
   plugins: [
     react(),
-    // Each text asset also as .br and .gz, served as they are by the app server (sirv): a phone on
-    // mobile data gets the smallest file its browser accepts, with no compression work per request.
-    compression({ include: /\.(html|css|js|mjs|json|svg|webmanifest)$/, threshold: 1024 }),
-    VitePWA({
-      registerType: 'prompt',
-      injectRegister: false, // registered by UpdatePrompt through virtual:pwa-register
+    precompressTextAssets(),
+    createPwaPlugin({
       manifest: {
-        id: '/',
         name: 'Annavaram Admin',
         short_name: 'OA Admin',
         description: 'Run the Online Annavaram shop: orders, catalogue, reviews, even offline.',
-        lang: 'en-IN',
-        start_url: '/',
-        scope: '/',
-        display: 'standalone',
-        orientation: 'portrait',
         theme_color: '#1b3a5c',
         background_color: '#f4f6f9',
       },
-      // Every icon (favicon, 64/192/512, maskable, Apple touch) generated from public/icon.svg by the
-      // PWA tooling's own assets generator, and written into the manifest and index.html.
-      pwaAssets: {
-        image: 'public/icon.svg',
-        preset: { ...minimal2023Preset, maskable: { ...minimal2023Preset.maskable, resizeOptions: { background: '#1b3a5c' } }, apple: { ...minimal2023Preset.apple, resizeOptions: { background: '#1b3a5c' } } },
-        overrideManifestIcons: true,
-      },
-      workbox: {
-        // The manifest is added by the plugin itself (once: listing it here too gave two entries
-        // with different revisions once pwaAssets writes its icons into it, and no service worker).
-        globPatterns: ['**/*.{js,css,html,png,svg}'],
-        navigateFallback: '/index.html',
-        // The first version takes control at once, so the shell works offline from the first
-        // visit; later versions wait for the prompt (no skipWaiting).
-        clientsClaim: true,
-        cleanupOutdatedCaches: true,
-        runtimeCaching: [
-          {
-            urlPattern: ({ request }) => request.destination === 'image',
-            handler: 'CacheFirst',
-            options: { cacheName: 'product-images', expiration: { maxEntries: 300, maxAgeSeconds: 30 * 24 * 3600 }, cacheableResponse: { statuses: [0, 200] } },
-          },
-          {
-            // The runtime configuration: fresh when the server answers, the last one otherwise.
-            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname === '/config.json',
-            handler: 'NetworkFirst',
-            options: { cacheName: 'runtime-config', networkTimeoutSeconds: 3 },
-          },
-        ],
-      },
+      cachedImages: ({ request }) => request.destination === 'image',
     }),
   ],
+  // The first load is about 126 KB gzipped, RxDB and Dexie coming right after in their own chunk of about 91 KB
+  // (src/shell/admin-data.ts); Vite's 500 KB warning counts unzipped bytes.
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1000 },
   server: { port: 5175 },
 });

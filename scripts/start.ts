@@ -49,7 +49,8 @@ function withBuildLock(run: () => void): void {
   }
 }
 
-const sharedSources = ['client-sync/src', 'schema/src'];
+// client-sync/build: what both apps' vite.config.ts share.
+const sharedSources = ['client-sync/src', 'client-sync/build', 'schema/src'];
 
 function buildIfStale(app: 'client-shop' | 'client-admin'): void {
   const built = join(root, app, 'dist/index.html');

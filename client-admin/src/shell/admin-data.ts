@@ -1,24 +1,9 @@
 /**
- * The page's one admin data (client-sync's createAppData): the signed-in admin's database and its
- * one replication, run in the tab that leads it, wired to the browser (the session store and
- * /config.json).
+ * The page's one admin data, read by the shell. RxDB, Dexie, the document migrations and the
+ * replication are most of the app's JavaScript and none of its first paint: they load in their own
+ * chunk right after; until then the shell shows the sign-in, as it does while IndexedDB opens. The
+ * service worker precaches that chunk too, so it loads offline. The wiring: data/create-admin-data.ts.
  */
-import { createAppData, loadRuntimeConfig } from '@oa/client-sync';
-import { adminCollections, openAdminDatabase, readOnlyCollections, removeAdminDatabase } from '../data/databases';
-import { adminSession } from './admin-session';
+import { deferAppData } from '@oa/client-sync';
 
-export const adminData = createAppData({
-  session: adminSession,
-  loadSyncUrl: async () => (await loadRuntimeConfig(location.origin)).syncUrl,
-  openOwn: openAdminDatabase,
-  removeOwn: removeAdminDatabase,
-  plan: (_shared, own) =>
-    own && {
-      collections: adminCollections.map((name) => own.database.collections[name]!),
-      pullOnly: readOnlyCollections,
-      // Orders first: on a phone on a bad connection, they are what the admin opened the app for.
-      first: ['orders'],
-      batchSize: 1000,
-      retryTime: 2000,
-    },
-});
+export const adminData = deferAppData(() => import('../data/create-admin-data').then(({ createAdminData }) => createAdminData()));
