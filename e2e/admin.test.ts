@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium, startSplitStack, type SplitStack } from './harness';
+import { phone, postJson, signInAdminApp, signInShopApp } from './sign-in';
 
 const adminEmail = 'admin@annavaram.local';
 const adminPassword = 'e2e-admin-password-123';
-const phone = { viewport: { width: 360, height: 740 } };
 const address = { name: 'Sita Devi', phone: '9848022338', line1: '1 Temple Road', city: 'Annavaram', state: 'Andhra Pradesh', pincode: '533406' };
 
 describe.skipIf(!existsSync(chromiumPath))('the admin app (Chromium, real servers)', () => {
@@ -25,13 +25,7 @@ describe.skipIf(!existsSync(chromiumPath))('the admin app (Chromium, real server
   let adminUrl = '';
   let syncUrl = '';
 
-  async function post(path: string, body: unknown, token?: string): Promise<Response> {
-    return fetch(`${syncUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-  }
+  const post = (path: string, body: unknown, token?: string): Promise<Response> => postJson(syncUrl, path, body, token);
 
   /** A shopper with an order placed through the API, signed in to the shop in their own browser context. */
   async function shopperWithOrder(name: string): Promise<{ context: BrowserContext; page: Page; orderId: string }> {
@@ -40,28 +34,13 @@ describe.skipIf(!existsSync(chromiumPath))('the admin app (Chromium, real server
     const id = crypto.randomUUID();
     const pushed = await post('/sync/orders/push', [{ newDocumentState: { id, items: [{ productId: 'demo-product-1', quantity: 1 }], shippingAddress: address, paymentMethod: 'cod' } }], registered.accessToken);
     expect(await pushed.json()).toEqual({ conflicts: [], rejections: [] });
-    const context = await browser!.newContext(phone);
-    const page = await context.newPage();
-    await page.goto(`${shopUrl}/account`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('a-good-password');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByText('Signed in as').waitFor({ timeout: 15_000 });
+    const { context, page } = await signInShopApp(browser!, shopUrl, email, 'a-good-password');
     await page.getByRole('navigation', { name: 'Shop' }).getByRole('link', { name: 'My orders' }).click();
     await expect.poll(() => page.locator(`[data-order-id="${id}"] .order__status`).textContent(), { timeout: 20_000 }).toBe('Placed');
     return { context, page, orderId: id };
   }
 
-  async function signInAdmin(email: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser!.newContext(phone);
-    const page = await context.newPage();
-    await page.goto(adminUrl);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Dashboard' }).waitFor({ timeout: 20_000 });
-    return { context, page };
-  }
+  const signInAdmin = (email: string, password: string) => signInAdminApp(browser!, adminUrl, email, password);
 
   async function openOrder(page: Page, orderId: string): Promise<void> {
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: /^Orders/ }).click();

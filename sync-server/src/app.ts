@@ -15,7 +15,7 @@ import { requireProtocol } from './http/require-protocol';
 import type { CollectionRules } from './replication/push';
 import { createReplicationRouter } from './replication/routes';
 import type { StreamHub } from './replication/stream-hub';
-import type { CollectionName } from '@oa/schema';
+import type { CollectionName, DeliveryRule, ShopSettings } from '@oa/schema';
 import type { Storage } from './storage/port';
 
 export interface AppDeps {
@@ -23,6 +23,8 @@ export interface AppDeps {
   readonly auth: Auth;
   readonly hub: StreamHub;
   readonly rules: Readonly<Partial<Record<CollectionName, CollectionRules>>>;
+  /** The shop's delivery rule (config.delivery), shown at GET /shop; give `rules` the same one to price with. */
+  readonly delivery: DeliveryRule;
   readonly now?: () => Date;
   /** Serves GET /debug/memory, for the benchmarks; off unless configured. */
   readonly diagnostics?: boolean;
@@ -77,6 +79,15 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
     await storage.latestCheckpoint('products');
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { status: 'ok', database: storage.kind, streams: deps.hub.size };
+  });
+  // The shop's settings the apps show (the delivery fee and its free-from threshold): public, so
+  // a visitor's cart shows them before any sign-in; the same for everyone and nothing secret.
+  // Cached five minutes: a changed configuration reaches the apps soon enough, and orders are
+  // priced by the server's own copy whatever an app showed.
+  const shop: ShopSettings = { delivery: { fee: deps.delivery.fee, freeFrom: deps.delivery.freeFrom } };
+  router.get('/shop', async (ctx) => {
+    ctx.set('Cache-Control', 'public, max-age=300');
+    ctx.body = shop;
   });
   if (deps.diagnostics) {
     // The longest the event loop was held since the last look (benchmarks: no request may hold it

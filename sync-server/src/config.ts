@@ -3,7 +3,7 @@
  * the server with every problem listed, rather than failing later on the first request.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { minAdminPasswordLength, minSupportedProtocolVersion } from '@oa/schema';
+import { defaultDeliveryRule, maxDeliveryFee, maxFreeDeliveryFrom, minAdminPasswordLength, minSupportedProtocolVersion, type DeliveryRule } from '@oa/schema';
 import { z } from 'zod';
 import { defaultCorsOrigins } from './http/cors';
 import { StorageError } from './storage/errors';
@@ -40,11 +40,25 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** The oldest app protocol version served; older installed apps are told to update (426). */
   readonly minClientProtocol: number;
+  /** The delivery fee and the subtotal it is waived from: orders are priced with it, GET /shop shows it. */
+  readonly delivery: DeliveryRule;
 }
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/**
+ * Rupees as an operator writes them ("40", "39.50"): digits and at most two decimals, so a fee is
+ * whole paise and never a float's approximation; no sign, so never negative; at most `max`.
+ */
+const rupees = (max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d{1,2})?$/, 'must be rupees, 0 or more, with at most 2 decimal places (e.g. 40 or 39.50)')
+    .transform(Number)
+    .pipe(z.number().max(max, `must be at most ${max} rupees`));
 
 const environmentSchema = z.object({
   NODE_ENV: z.string().default('development'),
@@ -66,6 +80,8 @@ const environmentSchema = z.object({
   MAX_STREAMS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   MAX_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(50),
   MIN_CLIENT_PROTOCOL: z.coerce.number().int().min(1).max(999_999).default(minSupportedProtocolVersion),
+  DELIVERY_FEE: rupees(maxDeliveryFee).default(defaultDeliveryRule.fee),
+  FREE_DELIVERY_FROM: rupees(maxFreeDeliveryFrom).default(defaultDeliveryRule.freeFrom),
   CORS_ORIGINS: z
     .string()
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
@@ -123,5 +139,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     trustProxy: e.TRUST_PROXY,
     corsOrigins: e.CORS_ORIGINS,
     minClientProtocol: e.MIN_CLIENT_PROTOCOL,
+    delivery: { fee: e.DELIVERY_FEE, freeFrom: e.FREE_DELIVERY_FROM },
   };
 }

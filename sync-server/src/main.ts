@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   if (config.seedDemoCatalog && (await seedDemoCatalog(storage, now())).seeded) log('seeded the demo catalogue');
   const auth = await createAuth({ storage, config, now, passwords });
   const hub = createStreamHub(storage.changes, { limits: config.streams });
-  const app = createApp({ storage, auth, hub, rules: createRules(), now, diagnostics: config.diagnostics,
+  // One delivery rule from configuration: orders are priced with it, GET /shop shows it.
+  const app = createApp({ storage, auth, hub, rules: createRules({ delivery: config.delivery }), delivery: config.delivery, now, diagnostics: config.diagnostics,
     trustProxy: config.trustProxy, corsOrigins: config.corsOrigins, minClientProtocol: config.minClientProtocol,
   });
   const server = app.listen(config.port, config.host);

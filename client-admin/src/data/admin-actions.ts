@@ -1,11 +1,11 @@
 /**
  * The admin's writes to their local database, each working offline (a local write, pushed when
- * the server is back): moving an order on, saving and deleting catalogue documents, moderating
+ * the server is back): moving an order on, recording its payment, saving and deleting catalogue documents, moderating
  * reviews, deactivating an admin. The documents come from the pure rules in features/; the server
  * checks every write again (the state machine, the fields an admin may change).
  */
 import type { SyncDatabase } from '@oa/client-sync';
-import type { CollectionName, OrderStatus } from '@oa/schema';
+import type { CollectionName, Order, OrderStatus } from '@oa/schema';
 
 const nowIso = (): string => new Date().toISOString();
 
@@ -19,6 +19,12 @@ export async function moveOrder(database: SyncDatabase, orderId: string, to: Ord
     else delete next.statusNote;
     return next;
   });
+}
+
+/** Records the order's payment as `to` (cash collected: paid; money given back: refunded); the server stamps who and when. */
+export async function recordPayment(database: SyncDatabase, orderId: string, to: Order['paymentStatus']): Promise<void> {
+  const order = await database.collections.orders!.findOne(orderId).exec();
+  await order?.incrementalPatch({ paymentStatus: to, updatedAt: nowIso() });
 }
 
 /** Creates or replaces a whole document (a product or category from its editor's checked form). */

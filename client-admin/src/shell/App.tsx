@@ -10,7 +10,7 @@ import type { Admin, Category, Order, Payment, Product, Review, User } from '@oa
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { registerSW } from 'virtual:pwa-register';
 import { createAdminAccounts } from '../data/admin-accounts';
-import { deleteDocument, moderateReview, moveOrder, saveDocument, setAdminActive } from '../data/admin-actions';
+import { deleteDocument, moderateReview, moveOrder, recordPayment, saveDocument, setAdminActive } from '../data/admin-actions';
 import { AdminSignIn } from '../features/account/AdminSignIn';
 import { AdminsPage } from '../features/admins/AdminsPage';
 import { CategoriesPage } from '../features/categories/CategoriesPage';
@@ -93,7 +93,7 @@ export function App() {
     if (!replication) return;
     const refused = replication.rejections$.subscribe((rejection) => {
       if (rejection.collection === 'orders') {
-        setOrderNotices((notices) => new Map(notices).set(rejection.id, `The server refused this move: ${rejection.message} The order shows the server’s state.`));
+        setOrderNotices((notices) => new Map(notices).set(rejection.id, `The server refused this change: ${rejection.message} The order shows the server’s state.`));
       } else setRejections((shown) => [...shown, rejection]);
     });
     // Another admin moved the order first: one winner, and the other is told which move stood.
@@ -111,6 +111,14 @@ export function App() {
       beaten.unsubscribe();
     };
   }, [data.replication]);
+
+  function clearOrderNotice(id: string): void {
+    setOrderNotices((notices) => {
+      const next = new Map(notices);
+      next.delete(id);
+      return next;
+    });
+  }
 
   function markSeen(): void {
     if (!adminId) return;
@@ -189,12 +197,12 @@ export function App() {
             waiting={pendingKeys?.has(`orders/${route.id}`) ?? false}
             notice={orderNotices.get(route.id)}
             onMove={async (to, note) => {
-              setOrderNotices((notices) => {
-                const next = new Map(notices);
-                next.delete(route.id);
-                return next;
-              });
+              clearOrderNotice(route.id);
               await moveOrder(database!, route.id, to, note);
+            }}
+            onRecordPayment={async (to) => {
+              clearOrderNotice(route.id);
+              await recordPayment(database!, route.id, to);
             }}
           />
         ) : null}

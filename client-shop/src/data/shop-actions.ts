@@ -1,14 +1,16 @@
 /**
  * The shopper's writes to their local databases, each working offline (a local write, pushed
  * when the server is back): cart lines (a visitor's in the catalogue database, a shopper's in
- * their own), the wishlist, orders, reviews, the profile and ending another device's session.
+ * their own), the wishlist, orders (placing, and cancelling one still pending), reviews, the
+ * profile and ending another device's session.
  * The documents come from the pure rules in features/; this is the thin RxDB shell around them.
  * The server decides owners, prices, totals and approval whatever these write.
  */
 import type { SyncDatabase } from '@oa/client-sync';
-import type { Address, CartItem, User, Wishlist } from '@oa/schema';
+import type { Address, CartItem, DeliveryRule, Order, User, Wishlist } from '@oa/schema';
 import { clampQuantity, guestUserId, planGuestCartJoin, toNewCartLine, type CartLine } from '../features/cart/cart.logic';
 import { toPlaceholderOrder } from '../features/checkout/checkout.logic';
+import { canCancelOrder } from '../features/orders/order-page.logic';
 import type { SavedAddress } from '../features/profile/profile.logic';
 import { toNewReview } from '../features/reviews/reviews.logic';
 import { toNewWishlist, toWishlistId, withoutProduct, withProduct } from '../features/wishlist/wishlist.logic';
@@ -64,12 +66,29 @@ export async function joinGuestCart(catalogue: SyncDatabase, own: SyncDatabase, 
   await cartItems(catalogue).bulkRemove(guest.map((doc) => doc.primary));
 }
 
-/** Places the order locally (pushed when the server is reachable) and empties the cart. Returns its id. */
-export async function placeOrder(database: SyncDatabase, userId: string, lines: readonly CartLine[], address: Address): Promise<string> {
+/**
+ * Places the order locally (pushed when the server is reachable) and empties the cart. Returns its
+ * id. `delivery` is the rule the shop last heard of, for the placeholder's fee; the server's price wins.
+ */
+export async function placeOrder(database: SyncDatabase, userId: string, lines: readonly CartLine[], address: Address, delivery: DeliveryRule): Promise<string> {
   const id = crypto.randomUUID();
-  await database.collections.orders!.insert(toPlaceholderOrder({ id, userId, lines, address, now: nowIso() }));
+  await database.collections.orders!.insert(toPlaceholderOrder({ id, userId, lines, address, delivery, now: nowIso() }));
   await cartItems(database).find({ selector: { id: { $in: lines.map((line) => line.id) } } }).remove();
   return id;
+}
+
+/**
+ * Cancels a pending order on the device; pushed like any write. Only the status changes: the
+ * server checks the move, records it, returns the stock and voids the payment, or refuses (the
+ * shop confirmed it meanwhile) and sends its own state back. False when the local copy is no
+ * longer cancellable (a status arrived since the page offered it): nothing is written then, since
+ * any write to a placed order is pushed, and an unchanged one would only be refused.
+ */
+export async function cancelOrder(database: SyncDatabase, orderId: string): Promise<boolean> {
+  const order = await database.collections.orders!.findOne(orderId).exec();
+  if (!order || !canCancelOrder(order.toJSON() as unknown as Order)) return false;
+  await order.incrementalPatch({ status: 'cancelled', updatedAt: nowIso() });
+  return true;
 }
 
 /** Changes the shopper's one wishlist, creating it on first use (every device names the same one). */

@@ -12,6 +12,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import {
   addToCart,
   addToWishlist,
+  cancelOrder,
   endSession,
   moveToCart,
   moveToWishlist,
@@ -22,16 +23,19 @@ import {
   setCartQuantity,
   writeReview,
 } from '../data/shop-actions';
+import { useDeliveryRule } from '../data/use-delivery-rule';
 import { DevicesList } from '../features/account/DevicesList';
 import { toDeviceViews } from '../features/account/devices.logic';
 import { SignInForm } from '../features/account/SignInForm';
 import { guestUserId, toCartLines } from '../features/cart/cart.logic';
 import { CartView } from '../features/cart/CartView';
-import type { CatalogueCategory, CatalogueProduct } from '../features/catalogue/catalogue.logic';
+import { toImages, type CatalogueCategory, type CatalogueProduct } from '../features/catalogue/catalogue.logic';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { CheckoutForm } from '../features/checkout/CheckoutForm';
-import { toOrderViews } from '../features/orders/orders.logic';
+import { toOrderViews, type OrderView } from '../features/orders/orders.logic';
 import { MyOrders } from '../features/orders/MyOrders';
+import { findOrderPageView } from '../features/orders/order-page.logic';
+import { OrderPage } from '../features/orders/OrderPage';
 import { ProductPage } from '../features/product/ProductPage';
 import { AddressBook } from '../features/profile/AddressBook';
 import { ProfileForm } from '../features/profile/ProfileForm';
@@ -50,6 +54,7 @@ export function App() {
   const session = useSyncExternalStore(shopSession.subscribe, shopSession.getSnapshot);
   const data = useSyncExternalStore(shopData.subscribe, shopData.getSnapshot);
   const route = useRoute();
+  const deliveryRule = useDeliveryRule();
   const [rejections, setRejections] = useState<PushRejection[]>([]);
   const [confirmingSignOut, setConfirmingSignOut] = useState(false);
 
@@ -64,7 +69,9 @@ export function App() {
   const shownReviews = useDocuments<Review>(catalogue, 'reviews') ?? [];
   const guestCart = useDocuments<CartItem>(catalogue, 'cart_items') ?? [];
   const ownCart = useDocuments<CartItem>(user?.database, 'cart_items') ?? [];
-  const orders = useDocuments<Order>(user?.database, 'orders') ?? [];
+  // undefined until the first result: an order's page says "loading", not "not on this device".
+  const storedOrders = useDocuments<Order>(user?.database, 'orders');
+  const orders = storedOrders ?? [];
   const wishlist = useDocuments<Wishlist>(user?.database, 'wishlists')?.[0];
   const profile = useDocuments<User>(user?.database, 'users')?.find((doc) => doc.id === userId);
   const sessions = useDocuments<Session>(user?.database, 'sessions') ?? [];
@@ -88,6 +95,13 @@ export function App() {
     if (user) void addToCart(user.database, user.userId, productId);
     else if (catalogue && !session) void addToCart(catalogue, guestUserId, productId);
   };
+  const putBackInCart = (order: Pick<OrderView, 'items'>): void => {
+    if (!user) return;
+    void (async () => {
+      for (const item of order.items) if (productsById.has(item.productId)) await addToCart(user.database, user.userId, item.productId, item.quantity);
+      navigate({ name: 'cart' });
+    })();
+  };
   const onWishlist = user
     ? (productId: string, save: boolean): void => void (save ? addToWishlist : removeFromWishlist)(user.database, user.userId, productId)
     : undefined;
@@ -100,8 +114,9 @@ export function App() {
   }
   const waiting = sync.status?.pendingUploads ?? 0;
 
+  // An order's page belongs under My orders.
   const nav = (to: Route, label: string) => (
-    <Link to={to} current={route.name === to.name}>{label}</Link>
+    <Link to={to} current={route.name === to.name || (route.name === 'order' && to.name === 'orders')}>{label}</Link>
   );
 
   return (
@@ -160,6 +175,7 @@ export function App() {
           <CartView
             lines={cartLines}
             signedIn={Boolean(user)}
+            deliveryRule={deliveryRule}
             onQuantity={(lineId, quantity) => void setCartQuantity(user?.database ?? catalogue!, lineId, quantity)}
             onRemove={(lineId) => void removeCartLine(user?.database ?? catalogue!, lineId)}
             onMoveToWishlist={user ? (line) => void moveToWishlist(user.database, user.userId, line) : undefined}
@@ -182,8 +198,9 @@ export function App() {
             <CheckoutForm
               lines={cartLines}
               savedAddresses={profile?.addresses ?? []}
+              deliveryRule={deliveryRule}
               onPlace={async (address, save) => {
-                await placeOrder(user.database, user.userId, cartLines, address);
+                await placeOrder(user.database, user.userId, cartLines, address, deliveryRule);
                 if (save && profile) await saveProfile(user.database, user.userId, { addresses: withAddress(profile.addresses, address, crypto.randomUUID()) });
                 navigate({ name: 'orders' });
               }}
@@ -194,15 +211,26 @@ export function App() {
         ) : null}
         {route.name === 'orders' ? (
           user ? (
-            <MyOrders
-              orders={toOrderViews(orders)}
-              onBackToCart={(order) => {
-                void (async () => {
-                  for (const item of order.items) if (productsById.has(item.productId)) await addToCart(user.database, user.userId, item.productId, item.quantity);
-                  navigate({ name: 'cart' });
-                })();
-              }}
-            />
+            <MyOrders orders={toOrderViews(orders)} onBackToCart={putBackInCart} />
+          ) : (
+            <SignInPrompt what="see your orders" />
+          )
+        ) : null}
+        {route.name === 'order' ? (
+          user ? (
+            storedOrders === undefined ? (
+              <p className="empty">Loading your order…</p>
+            ) : (
+              <OrderPage
+                key={route.id}
+                order={findOrderPageView(storedOrders, route.id, (productId) => toImages(productsById.get(productId) ?? {})[0])}
+                onCancel={(orderId) => cancelOrder(user.database, orderId)}
+                onBackToCart={putBackInCart}
+              />
+            )
+          ) : session ? (
+            // A reload or a shared link: the shopper's database is still opening.
+            <p className="empty">Loading your order…</p>
           ) : (
             <SignInPrompt what="see your orders" />
           )

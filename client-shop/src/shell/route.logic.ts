@@ -12,6 +12,7 @@ export type Route =
   | { readonly name: 'wishlist' }
   | { readonly name: 'checkout' }
   | { readonly name: 'orders' }
+  | { readonly name: 'order'; readonly id: string }
   | { readonly name: 'account' }
   | { readonly name: 'not-found' };
 
@@ -29,6 +30,7 @@ export function parseRoute(pathname: string): Route {
   const [first, second] = parts;
   if (parts.length === 1 && first && simple.has(first)) return { name: first } as Route;
   if (parts.length === 2 && first === 'products' && second && idSchema.safeParse(second).success) return { name: 'product', id: second };
+  if (parts.length === 2 && first === 'orders' && second && idSchema.safeParse(second).success) return { name: 'order', id: second };
   return { name: 'not-found' };
 }
 
@@ -39,6 +41,8 @@ export function toPath(route: Route): string {
       return '/';
     case 'product':
       return `/products/${encodeURIComponent(route.id)}`;
+    case 'order':
+      return `/orders/${encodeURIComponent(route.id)}`;
     default:
       return `/${route.name}`;
   }

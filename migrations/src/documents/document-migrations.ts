@@ -4,14 +4,16 @@
  * upgrade the server's stored documents (through `npm run migrate`) and the PWAs' local RxDB
  * replicas (`toMigrationStrategies`), so a client that skipped versions still upgrades step by step.
  *
- * Every collection is at version 0 today, so there is none yet. To change a collection's shape:
- * bump its version in schema/, add `<collection>/to-v1.ts` exporting a pure `(doc) => doc`, list
- * it here, and the consistency test holds both in step.
+ * To change a collection's shape: bump its version in schema/, add `<collection>/to-vN.ts`
+ * exporting a pure `(doc) => doc`, list it here, and the consistency test holds both in step.
  */
 import type { CollectionName } from '@oa/schema';
+import { toPaymentV1 } from './payments/to-v1';
 
 export type DocumentMigration = (doc: Readonly<Record<string, unknown>>) => Record<string, unknown>;
 
 export type DocumentMigrationSteps = Readonly<Record<number, DocumentMigration>>;
 
-export const documentMigrations: Readonly<Partial<Record<CollectionName, DocumentMigrationSteps>>> = {};
+export const documentMigrations: Readonly<Partial<Record<CollectionName, DocumentMigrationSteps>>> = {
+  payments: { 1: toPaymentV1 },
+};

@@ -1,6 +1,6 @@
 /** The shared order state machine: what may follow each status, restated as a table. */
 import { describe, expect, it } from 'vitest';
-import { canTransitionOrder, isOrderStatus, isTerminalOrderStatus, nextOrderStatuses, orderTransitions } from './order-transitions';
+import { canShopperCancelOrder, canShopperTransitionOrder, canTransitionOrder, isOrderStatus, isTerminalOrderStatus, nextOrderStatuses, orderTransitions } from './order-transitions';
 import { orderStatuses, type OrderStatus } from './orders';
 
 describe('nextOrderStatuses', () => {
@@ -36,5 +36,21 @@ describe('nextOrderStatuses', () => {
   it('hands out a copy, so a caller cannot change the shared table', () => {
     nextOrderStatuses('pending').push('delivered');
     expect(orderTransitions.pending).toEqual(['confirmed', 'cancelled']);
+  });
+});
+
+describe('canShopperTransitionOrder', () => {
+  it.each(orderStatuses.map((status) => [status, status === 'pending'] as const))('a shopper may cancel a %s order: %s', (status, expected) => {
+    expect(canShopperCancelOrder(status)).toBe(expected);
+    expect(canShopperTransitionOrder(status, 'cancelled')).toBe(expected);
+  });
+
+  it('never lets a shopper move an order anywhere but cancelled, and only where the shop could too', () => {
+    for (const from of orderStatuses) {
+      for (const to of orderStatuses) {
+        if (to !== 'cancelled') expect(canShopperTransitionOrder(from, to)).toBe(false);
+        if (canShopperTransitionOrder(from, to)) expect(canTransitionOrder(from, to)).toBe(true);
+      }
+    }
   });
 });

@@ -39,3 +39,16 @@ export function isTerminalOrderStatus(status: OrderStatus): boolean {
 export function nextOrderStatuses(status: OrderStatus): OrderStatus[] {
   return isOrderStatus(status) ? [...orderTransitions[status]] : [];
 }
+
+/**
+ * The one move a shopper may make on their own order: cancelling it while it is still `pending`,
+ * before the shop has confirmed (and started packing) it. Every later change is the shop's.
+ */
+export function canShopperCancelOrder(status: OrderStatus): boolean {
+  return status === 'pending';
+}
+
+/** Whether a shopper may move their own order from `from` to `to` (only a pending order, only to cancelled). */
+export function canShopperTransitionOrder(from: OrderStatus, to: OrderStatus): boolean {
+  return to === 'cancelled' && canShopperCancelOrder(from);
+}

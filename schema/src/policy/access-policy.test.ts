@@ -18,7 +18,8 @@ import { matchesFilter } from './filter';
 const missionTable: Record<CollectionName, Record<Role, string>> = {
   products: { anonymous: 'r...', customer: 'r...', admin: 'rcud' },
   categories: { anonymous: 'r...', customer: 'r...', admin: 'rcud' },
-  orders: { anonymous: '....', customer: 'rc..', admin: 'r.u.' },
+  // Update: a shopper may cancel their own pending order (issue 14); the order rules allow only that.
+  orders: { anonymous: '....', customer: 'rcu.', admin: 'r.u.' },
   reviews: { anonymous: 'r...', customer: 'rc..', admin: 'r.u.' },
   users: { anonymous: '....', customer: 'r.u.', admin: 'r...' },
   admins: { anonymous: '....', customer: '....', admin: 'rcud' },
@@ -184,8 +185,9 @@ describe('server-owned fields', () => {
   });
 
   it.each<[CollectionName, readonly string[]]>([
-    // The owner and every amount, number and state of an order are computed by the server.
-    ['orders', ['userId', 'user', 'orderId', 'price', 'subtotal', 'shippingFee', 'total', 'status', 'paymentStatus', 'statusHistory']],
+    // The owner and every amount, number and state of an order are computed by the server (the
+    // status only moves through the order rules: below).
+    ['orders', ['userId', 'user', 'orderId', 'price', 'subtotal', 'shippingFee', 'total', 'paymentStatus', 'statusHistory']],
     // Moderation flags and the author are the server's and the admins'.
     ['reviews', ['isApproved', 'isDeleted', 'userId', 'user']],
     ['users', ['id', 'email', 'isActive']],
@@ -199,6 +201,11 @@ describe('server-owned fields', () => {
       const writable = writableFields(collection, 'customer', operation) ?? [];
       for (const field of fields) expect(writable).not.toContain(field);
     }
+  });
+
+  it('lets a shopper change only the status of their own order, and never set it when placing one', () => {
+    expect(writableFields('orders', 'customer', 'update')).toEqual(['status']);
+    expect(writableFields('orders', 'customer', 'create')).not.toContain('status');
   });
 
   it("never lets an admin write an order's owner, number or amounts", () => {

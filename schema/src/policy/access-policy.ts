@@ -74,12 +74,17 @@ export const accessPolicy: Readonly<Record<CollectionName, CollectionPolicy>> = 
     roles: {
       // A shopper says what to buy and where to send it; prices, totals, the order number and the
       // status are computed by the server from the stored catalogue, never taken from the client.
+      // The one update a shopper may make is the status, and the order rules allow only cancelling
+      // a pending order (canShopperCancelOrder).
       customer: {
         owner: 'userId',
         read: {},
         create: ['items', 'products', 'shippingAddress', 'paymentMethod', 'notes'],
+        update: ['status'],
       },
-      admin: { read: {}, update: ['status', 'statusNote'] },
+      // Admins move the status (with a note) and record the payment (cash collected, refunded);
+      // the order rules hold each to its state machine (order-transitions, payment-transitions).
+      admin: { read: {}, update: ['status', 'statusNote', 'paymentStatus'] },
     },
   },
   reviews: {

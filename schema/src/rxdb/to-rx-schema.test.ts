@@ -4,6 +4,7 @@
  */
 import { addRxPlugin, createRxDatabase, type RxDatabase, type RxJsonSchema } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,11 +67,15 @@ describe('the derived RxDB schemas in RxDB', () => {
   // so each can also run alone (vitest -t).
   let added: Promise<unknown> | undefined;
   const addAll = () =>
-    (added ??= db.addCollections(Object.fromEntries(collectionNames.map((name) => [name, { schema: asRxSchema(name) }]))));
+    (added ??= db.addCollections(Object.fromEntries(collectionNames.map((name) => [name, { schema: asRxSchema(name), migrationStrategies: identitySteps(name) }]))));
+  // A fresh database needs no migrating, but RxDB asks for one strategy per version all the same.
+  const identitySteps = (name: CollectionName) =>
+    Object.fromEntries(Array.from({ length: asRxSchema(name).version }, (_, i) => [i + 1, (doc: unknown) => doc]));
 
   beforeAll(async () => {
     disableWarnings();
     addRxPlugin(RxDBDevModePlugin);
+    addRxPlugin(RxDBMigrationSchemaPlugin);
     db = await createRxDatabase({
       name: 'schema-derivation-test',
       storage: wrappedValidateAjvStorage({ storage: getRxStorageMemory() }),

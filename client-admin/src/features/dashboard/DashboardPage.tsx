@@ -65,6 +65,10 @@ function TodaySection({ today }: { readonly today: DashboardSummary['today'] }) 
         <div className="dashboard-today__figure">
           <dt>Revenue</dt>
           <dd data-testid="dashboard-today-revenue">{formatRupees(today.revenue)}</dd>
+          {/* Cash on delivery is money expected, not money held, until the courier's cash is recorded. */}
+          <dd className="dashboard-today__split" data-testid="dashboard-today-collected">
+            {formatRupees(today.collected)} collected · {formatRupees(today.revenue - today.collected)} to collect
+          </dd>
         </div>
       </dl>
     </section>

@@ -69,9 +69,21 @@ describe('summarizing orders', () => {
     ['rejected', 0],
   ] as const)('counts a %s order today with ₹%s of revenue', (status, revenue) => {
     const summary = summarizeOrders([order({ status, total: 250 })], now);
-    expect(summary.today).toEqual({ day: '2026-03-04', orders: 1, revenue });
+    expect(summary.today).toEqual({ day: '2026-03-04', orders: 1, revenue, collected: 0 });
     expect(summary.weeks.at(-1)).toEqual({ start: '2026-03-02', orders: 1, revenue });
     expect(countOf(summary, status)).toBe(1);
+  });
+
+  it("counts today's collected cash apart from the revenue still to collect", () => {
+    const summary = summarizeOrders(
+      [
+        order({ status: 'delivered', paymentStatus: 'paid', total: 300 }),
+        order({ status: 'shipped', paymentStatus: 'pending', total: 200 }),
+        order({ status: 'cancelled', paymentStatus: 'paid', total: 999 }), // paid, then cancelled: to refund, not revenue
+      ],
+      now,
+    );
+    expect(summary.today).toEqual({ day: '2026-03-04', orders: 3, revenue: 500, collected: 300 });
   });
 
   it('counts today from midnight to midnight in India', () => {
@@ -84,7 +96,7 @@ describe('summarizing orders', () => {
       ],
       now,
     );
-    expect(summary.today).toEqual({ day: '2026-03-04', orders: 2, revenue: 110 });
+    expect(summary.today).toEqual({ day: '2026-03-04', orders: 2, revenue: 110, collected: 0 });
   });
 
   it('takes today from the clock it is given, in India: 23:00 UTC is already tomorrow', () => {
@@ -96,7 +108,7 @@ describe('summarizing orders', () => {
     const { weeks, today, totalOrders } = summarizeOrders([], now);
     expect(weeks.map((week) => week.start)).toEqual(['2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02']);
     expect(weeks.every((week) => week.orders === 0 && week.revenue === 0)).toBe(true);
-    expect(today).toEqual({ day: '2026-03-04', orders: 0, revenue: 0 });
+    expect(today).toEqual({ day: '2026-03-04', orders: 0, revenue: 0, collected: 0 });
     expect(totalOrders).toBe(0);
   });
 

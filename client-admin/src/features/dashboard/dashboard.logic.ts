@@ -6,7 +6,7 @@
 import { orderStatuses, type Order, type OrderStatus } from '@oa/schema';
 
 /** What the figures need of an order. */
-export type DashboardOrder = Pick<Order, 'status' | 'total' | 'createdAt' | '_deleted'>;
+export type DashboardOrder = Pick<Order, 'status' | 'total' | 'createdAt' | '_deleted'> & Partial<Pick<Order, 'paymentStatus'>>;
 
 export interface StatusCount {
   readonly status: OrderStatus;
@@ -19,6 +19,8 @@ export interface DaySummary {
   readonly orders: number;
   /** Rupees, rounded to paise. */
   readonly revenue: number;
+  /** The part of `revenue` already paid (cash collected); the rest is still to collect. */
+  readonly collected: number;
 }
 
 export interface WeekSummary {
@@ -84,7 +86,7 @@ export function summarizeOrders(orders: readonly DashboardOrder[], now: Date): D
   const firstWeekStartMs = toIndiaWeekStartMs(now.getTime()) - (weekCount - 1) * weekMs;
   const chartEndMs = firstWeekStartMs + weekCount * weekMs;
   const weeks = Array.from({ length: weekCount }, () => ({ orders: 0, paise: 0 }));
-  const today = { orders: 0, paise: 0 };
+  const today = { orders: 0, paise: 0, collectedPaise: 0 };
   let totalOrders = 0;
 
   for (const order of orders) {
@@ -99,6 +101,7 @@ export function summarizeOrders(orders: readonly DashboardOrder[], now: Date): D
     if (createdMs >= todayStartMs && createdMs < todayEndMs) {
       today.orders += 1;
       today.paise += paise;
+      if (order.paymentStatus === 'paid') today.collectedPaise += paise;
     }
     if (createdMs >= firstWeekStartMs && createdMs < chartEndMs) {
       const week = weeks[Math.floor((createdMs - firstWeekStartMs) / weekMs)];
@@ -112,7 +115,7 @@ export function summarizeOrders(orders: readonly DashboardOrder[], now: Date): D
   return {
     totalOrders,
     byStatus: orderStatuses.map((status) => ({ status, count: statusCounts.get(status) ?? 0 })),
-    today: { day: toIndiaDate(todayStartMs), orders: today.orders, revenue: today.paise / 100 },
+    today: { day: toIndiaDate(todayStartMs), orders: today.orders, revenue: today.paise / 100, collected: today.collectedPaise / 100 },
     weeks: weeks.map((week, index) => ({ start: toIndiaDate(firstWeekStartMs + index * weekMs), orders: week.orders, revenue: week.paise / 100 })),
   };
 }

@@ -23,6 +23,7 @@ function renderPage(overrides: Partial<OrderPageProps> = {}) {
     waiting: false,
     notice: undefined,
     onMove: vi.fn(async () => undefined),
+    onRecordPayment: vi.fn(async () => undefined),
     ...overrides,
   };
   render(<OrderPage {...props} />);
@@ -35,7 +36,7 @@ describe('an order’s page', () => {
     expect(screen.getByText('Laddu × 2')).toBeTruthy();
     expect(screen.getByText(/Total ₹160/)).toBeTruthy();
     expect(screen.getByText('Sita Devi · sita@example.in')).toBeTruthy();
-    expect(screen.getByText('Payment: Cash on delivery · pending')).toBeTruthy();
+    expect(screen.getByTestId('order-payment').textContent).toBe('Cash on delivery · pending');
   });
 
   it('moves the order on with the note, through the moves the state machine allows', async () => {
@@ -55,10 +56,24 @@ describe('an order’s page', () => {
     await waitFor(() => expect(props.onMove).toHaveBeenCalledWith('cancelled', undefined));
   });
 
-  it('offers nothing for a delivered order', () => {
-    renderPage({ order: order({ status: 'delivered' }) });
+  it('offers nothing for a delivered order whose cash is collected', () => {
+    renderPage({ order: order({ status: 'delivered', paymentStatus: 'paid' }) });
     expect(screen.queryAllByRole('button')).toEqual([]);
     expect(screen.getByText('This order is delivered: nothing more to do.')).toBeTruthy();
+  });
+
+  it('asks before recording the cash of a delivered order as collected, then records it', async () => {
+    const props = renderPage({ order: order({ status: 'delivered', paymentStatus: 'pending' }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Cash collected' }));
+    expect(props.onRecordPayment).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toContain('Record ₹160 in cash collected');
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, record it' }));
+    await waitFor(() => expect(props.onRecordPayment).toHaveBeenCalledWith('paid'));
+  });
+
+  it('offers no cash collection before the order has shipped', () => {
+    renderPage({ order: order({ status: 'packed', paymentStatus: 'pending' }) });
+    expect(screen.queryByRole('button', { name: 'Cash collected' })).toBeNull();
   });
 
   it('says when a move waits to sync, and why the last one did not stand', () => {

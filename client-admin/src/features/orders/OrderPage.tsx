@@ -1,15 +1,16 @@
 /**
- * One order: items, totals, customer, address, payment and history, and the next statuses the
- * server's state machine allows as large buttons with an optional note. A move made offline
- * waits visibly; if another admin moved the order first or the server refused the move, the
- * page says why and shows the server's state.
+ * One order: items, totals, customer, address, payment and history, the next statuses the
+ * server's state machine allows as large buttons with an optional note, and the payment to record
+ * (the courier's cash collected, a refund), each confirmed once. A move made offline waits
+ * visibly; if another admin moved the order first or the server refused the move, the page says
+ * why and shows the server's state.
  */
 import { formatIndiaDateTime, formatRupees } from '@oa/client-sync';
 import { Field } from '@oa/client-sync/react';
 import type { Order, OrderStatus } from '@oa/schema';
 import { useState } from 'react';
 import { Link } from '../../shell/router';
-import { toStatusActions, toStatusLabel, type Customer } from './orders.logic';
+import { toPaymentActions, toStatusActions, toStatusLabel, type Customer, type PaymentAction } from './orders.logic';
 
 export interface OrderPageProps {
   readonly order: Order | undefined;
@@ -20,11 +21,13 @@ export interface OrderPageProps {
   /** Why the last move made here did not stand (another admin first, or the server refused it). */
   readonly notice: string | undefined;
   readonly onMove: (to: OrderStatus, note: string | undefined) => Promise<void>;
+  readonly onRecordPayment: (to: Order['paymentStatus']) => Promise<void>;
 }
 
-export function OrderPage({ order, customer, payment, waiting, notice, onMove }: OrderPageProps) {
+export function OrderPage({ order, customer, payment, waiting, notice, onMove, onRecordPayment }: OrderPageProps) {
   const [note, setNote] = useState('');
   const [confirmingCancel, setConfirmingCancel] = useState(false);
+  const [confirmingPayment, setConfirmingPayment] = useState<PaymentAction | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   if (!order) {
     return (
@@ -36,6 +39,7 @@ export function OrderPage({ order, customer, payment, waiting, notice, onMove }:
   }
   const current = order;
   const actions = toStatusActions(current.status);
+  const paymentActions = toPaymentActions(current, formatRupees);
 
   async function move(to: OrderStatus) {
     setBusy(true);
@@ -43,6 +47,16 @@ export function OrderPage({ order, customer, payment, waiting, notice, onMove }:
     try {
       await onMove(to, note.trim() || undefined);
       setNote('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function recordPayment(action: PaymentAction) {
+    setBusy(true);
+    setConfirmingPayment(undefined);
+    try {
+      await onRecordPayment(action.to);
     } finally {
       setBusy(false);
     }
@@ -107,8 +121,25 @@ export function OrderPage({ order, customer, payment, waiting, notice, onMove }:
           {current.shippingAddress.line1}{current.shippingAddress.line2 ? `, ${current.shippingAddress.line2}` : ''}<br />
           {current.shippingAddress.city}, {current.shippingAddress.state} {current.shippingAddress.pincode}
         </address>
-        <p>Payment: {payment}</p>
         {current.notes ? <p>Customer’s note: {current.notes}</p> : null}
+      </section>
+      <section aria-labelledby="payment-title">
+        <h3 id="payment-title">Payment</h3>
+        <p data-testid="order-payment">{payment}</p>
+        {paymentActions.length > 0 ? (
+          <div className="moves__buttons">
+            {paymentActions.map((action) => (
+              <button key={action.to} type="button" className="big" disabled={busy} onClick={() => setConfirmingPayment(action)}>{action.label}</button>
+            ))}
+          </div>
+        ) : null}
+        {confirmingPayment ? (
+          <div role="alert" className="confirm">
+            <p>{confirmingPayment.confirm}</p>
+            <button type="button" className="big" onClick={() => void recordPayment(confirmingPayment)}>Yes, record it</button>
+            <button type="button" onClick={() => setConfirmingPayment(undefined)}>Not yet</button>
+          </div>
+        ) : null}
       </section>
       <section aria-labelledby="history-title">
         <h3 id="history-title">History</h3>

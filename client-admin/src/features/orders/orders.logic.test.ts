@@ -1,7 +1,7 @@
 import type { Order } from '@oa/schema';
 import { describe, expect, it } from 'vitest';
 import { toIndiaDay } from '@oa/client-sync';
-import { countNewOrders, selectOrders, toPaymentSummary, toSeenUntil, toStatusActions, type Customer } from './orders.logic';
+import { countNewOrders, selectOrders, toPaymentActions, toPaymentSummary, toSeenUntil, toStatusActions, type Customer } from './orders.logic';
 
 const order = (id: string, fields: Partial<Order> = {}): Order =>
   ({
@@ -69,5 +69,20 @@ describe('the admins’ orders', () => {
     const o = order('a1');
     expect(toPaymentSummary(o, [])).toBe('Cash on delivery · pending');
     expect(toPaymentSummary(o, [{ id: 'pay-a1', orderId: 'a1', method: 'cod', status: 'paid' }])).toBe('Cash on delivery · paid');
+    expect(toPaymentSummary(o, [{ id: 'a1', orderId: 'a1', method: 'cod', status: 'paid', collectedAt: '2026-03-02T04:30:00.000Z' }])).toMatch(/^Cash on delivery · cash collected 2 Mar 2026/);
+    expect(toPaymentSummary(o, [{ id: 'a1', orderId: 'a1', method: 'online', status: 'refunded', refundedAt: '2026-03-02T04:30:00.000Z' }])).toMatch(/^Online · refunded 2 Mar 2026/);
+  });
+
+  it.each([
+    ['shipped', 'cod', 'pending', ['Cash collected']],
+    ['delivered', 'cod', 'pending', ['Cash collected']],
+    ['packed', 'cod', 'pending', []],
+    ['delivered', 'cod', 'paid', []],
+    ['cancelled', 'online', 'paid', ['Record refund']],
+    ['cancelled', 'cod', 'void', []],
+  ] as const)('offers a %s %s order whose payment is %s the buttons %j', (status, paymentMethod, paymentStatus, labels) => {
+    const actions = toPaymentActions({ orderId: 'OA-7', status, paymentMethod, paymentStatus, total: 540 }, (rupees) => `₹${rupees}`);
+    expect(actions.map((action) => action.label)).toEqual(labels);
+    for (const action of actions) expect(action.confirm).toContain('₹540');
   });
 });

@@ -4,8 +4,8 @@
  * looked, the next statuses the server's state machine allows (the big buttons), and what an
  * order reads like. No React, no RxDB.
  */
-import { matchesAllWords, toIndiaDay, toSearchWords } from '@oa/client-sync';
-import { nextOrderStatuses, type Order, type OrderStatus, type Payment, type User } from '@oa/schema';
+import { formatIndiaDateTime, matchesAllWords, toIndiaDay, toSearchWords } from '@oa/client-sync';
+import { nextOrderStatuses, nextPaymentStatuses, type Order, type OrderStatus, type Payment, type User } from '@oa/schema';
 
 export interface OrderFilter {
   readonly status?: OrderStatus | undefined;
@@ -78,9 +78,33 @@ export function toSeenUntil(orders: readonly Pick<Order, 'createdAt'>[], previou
 
 export const toItemCount = (order: Pick<Order, 'items'>): number => order.items.reduce((sum, item) => sum + item.quantity, 0);
 
-/** The order's payment: its own record when synced (every payment names its `orderId`), else the order's summary. */
-export function toPaymentSummary(order: Pick<Order, 'id' | 'paymentMethod' | 'paymentStatus'>, payments: readonly Pick<Payment, 'id' | 'orderId' | 'status' | 'method'>[]): string {
+export type PaymentSummaryRecord = Pick<Payment, 'id' | 'orderId' | 'status' | 'method'> & Partial<Pick<Payment, 'collectedAt' | 'refundedAt'>>;
+
+/**
+ * The order's payment: its own record when synced (every payment names its `orderId`), else the
+ * order's summary; with when the cash was collected or the money refunded, once recorded.
+ */
+export function toPaymentSummary(order: Pick<Order, 'id' | 'paymentMethod' | 'paymentStatus'>, payments: readonly PaymentSummaryRecord[]): string {
   const payment = payments.find((entry) => entry.orderId === order.id);
   const method = (payment?.method ?? order.paymentMethod) === 'cod' ? 'Cash on delivery' : 'Online';
-  return `${method} · ${payment?.status ?? order.paymentStatus}`;
+  const status = payment?.status ?? order.paymentStatus;
+  if (status === 'paid' && payment?.collectedAt) return `${method} · cash collected ${formatIndiaDateTime(payment.collectedAt)}`;
+  if (status === 'refunded' && payment?.refundedAt) return `${method} · refunded ${formatIndiaDateTime(payment.refundedAt)}`;
+  return `${method} · ${status}`;
+}
+
+export interface PaymentAction {
+  readonly to: Order['paymentStatus'];
+  readonly label: string;
+  /** What the admin confirms before it is recorded: money changes hands, so it is asked once more. */
+  readonly confirm: string;
+}
+
+/** What an admin may record about this order's payment now (the shared table the server enforces), as buttons. */
+export function toPaymentActions(order: Pick<Order, 'orderId' | 'status' | 'paymentMethod' | 'paymentStatus' | 'total'>, formatMoney: (rupees: number) => string): PaymentAction[] {
+  return nextPaymentStatuses(order).map((to) =>
+    to === 'paid'
+      ? { to, label: 'Cash collected', confirm: `Record ${formatMoney(order.total)} in cash collected for ${order.orderId}?` }
+      : { to, label: 'Record refund', confirm: `Record ${formatMoney(order.total)} as refunded to the customer for ${order.orderId}?` },
+  );
 }

@@ -1,4 +1,4 @@
-/** Payments, read-only and searchable (order number, method, status), with amounts in rupees. */
+/** Payments, read-only and searchable (order number, method, status), with amounts in rupees and when cash was collected or refunded. */
 import { formatIndiaDateTime, formatRupees } from '@oa/client-sync';
 import type { Order } from '@oa/schema';
 import { useMemo, useState } from 'react';
@@ -16,7 +16,11 @@ export function PaymentsPage({ payments, orders }: { payments: readonly PaymentR
       <ul className="rows" data-testid="payments">
         {shown.map((payment) => (
           <li key={payment.id} className="row row--plain">
-            <span><strong>{payment.orderNumber}</strong> · {payment.method === 'cod' ? 'Cash on delivery' : 'Online'} · {payment.status}</span>
+            <span>
+              <strong>{payment.orderNumber}</strong> · {payment.method === 'cod' ? 'Cash on delivery' : 'Online'} · {payment.status}
+              {payment.status === 'paid' && payment.collectedAt ? ` · cash collected ${formatIndiaDateTime(payment.collectedAt)}` : ''}
+              {payment.status === 'refunded' && payment.refundedAt ? ` · refunded ${formatIndiaDateTime(payment.refundedAt)}` : ''}
+            </span>
             <span>{formatRupees(payment.amount)} · {formatIndiaDateTime(payment.createdAt)}</span>
           </li>
         ))}

@@ -7,7 +7,7 @@ import { CartView, type CartViewProps } from './CartView';
 const line = (id: string, quantity: number, fields: Partial<CartLine> = {}): CartLine => ({ id, productId: `p-${id}`, name: `Item ${id}`, price: 50, quantity, lineTotal: 50 * quantity, ...fields });
 
 function renderCart(overrides: Partial<CartViewProps> = {}) {
-  const props: CartViewProps = { lines: [line('a', 2), line('b', 99)], signedIn: true, onQuantity: vi.fn(), onRemove: vi.fn(), onMoveToWishlist: vi.fn(), onCheckout: vi.fn(), ...overrides };
+  const props: CartViewProps = { lines: [line('a', 2), line('b', 99)], signedIn: true, deliveryRule: { fee: 40, freeFrom: 499 }, onQuantity: vi.fn(), onRemove: vi.fn(), onMoveToWishlist: vi.fn(), onCheckout: vi.fn(), ...overrides };
   render(<CartView {...props} />);
   return props;
 }
@@ -21,6 +21,24 @@ describe('the cart', () => {
     expect(props.onQuantity).toHaveBeenNthCalledWith(1, 'a', 3);
     expect(props.onQuantity).toHaveBeenNthCalledWith(2, 'a', 1);
     expect((screen.getByRole('button', { name: 'One more Item b' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('says delivery is free at or above the threshold', () => {
+    renderCart();
+    expect(screen.getByTestId('cart-delivery').textContent).toBe('Free delivery');
+    expect(screen.queryByTestId('free-delivery')).toBeNull();
+  });
+
+  it('shows the delivery fee below the threshold, and how much more makes it free', () => {
+    renderCart({ lines: [line('a', 2)] });
+    expect(screen.getByTestId('cart-total').textContent).toBe('₹100');
+    expect(screen.getByTestId('cart-delivery').textContent).toBe('+ ₹40 delivery');
+    expect(screen.getByTestId('free-delivery').textContent).toBe('₹399 more for free delivery');
+  });
+
+  it('follows the rule the server sent', () => {
+    renderCart({ lines: [line('a', 2)], deliveryRule: { fee: 25, freeFrom: 100 } });
+    expect(screen.getByTestId('cart-delivery').textContent).toBe('Free delivery');
   });
 
   it('removes a line, saves one for later, and goes to checkout', () => {

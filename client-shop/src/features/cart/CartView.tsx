@@ -1,22 +1,25 @@
 /**
  * The cart: each line with quantity − / +, remove and (signed in) save for later, the total from
- * local prices, and the way to checkout. A visitor's cart works the same and joins their
- * account's cart when they sign in.
+ * local prices, delivery by the shop's rule (and how much more makes it free), and the way to
+ * checkout. A visitor's cart works the same and joins their account's cart when they sign in.
  */
 import { formatRupees } from '@oa/client-sync';
+import type { DeliveryRule } from '@oa/schema';
 import { Link } from '../../shell/router';
-import { maxQuantity, toCartTotal, type CartLine } from './cart.logic';
+import { maxQuantity, toCartTotal, toDeliveryView, type CartLine } from './cart.logic';
 
 export interface CartViewProps {
   readonly lines: readonly CartLine[];
   readonly signedIn: boolean;
+  /** The shop's delivery rule as last heard from the server (data/delivery-rule.ts). */
+  readonly deliveryRule: DeliveryRule;
   readonly onQuantity: (lineId: string, quantity: number) => void;
   readonly onRemove: (lineId: string) => void;
   readonly onMoveToWishlist?: ((line: CartLine) => void) | undefined;
   readonly onCheckout: () => void;
 }
 
-export function CartView({ lines, signedIn, onQuantity, onRemove, onMoveToWishlist, onCheckout }: CartViewProps) {
+export function CartView({ lines, signedIn, deliveryRule, onQuantity, onRemove, onMoveToWishlist, onCheckout }: CartViewProps) {
   if (lines.length === 0) {
     return (
       <section className="panel">
@@ -25,6 +28,8 @@ export function CartView({ lines, signedIn, onQuantity, onRemove, onMoveToWishli
       </section>
     );
   }
+  const subtotal = toCartTotal(lines);
+  const delivery = toDeliveryView(subtotal, deliveryRule);
   return (
     <section aria-labelledby="cart-title" className="panel">
       <h2 id="cart-title">Your cart</h2>
@@ -45,7 +50,11 @@ export function CartView({ lines, signedIn, onQuantity, onRemove, onMoveToWishli
           </li>
         ))}
       </ul>
-      <p className="total">Total <strong data-testid="cart-total">{formatRupees(toCartTotal(lines))}</strong> <small>(shipping at checkout)</small></p>
+      <p className="total">
+        Total <strong data-testid="cart-total">{formatRupees(subtotal)}</strong>{' '}
+        <small data-testid="cart-delivery">{delivery.fee > 0 ? `+ ${formatRupees(delivery.fee)} delivery` : delivery.note}</small>
+      </p>
+      {delivery.toFree > 0 ? <p className="note" data-testid="free-delivery">{delivery.note}</p> : null}
       {signedIn ? (
         <button type="button" className="primary" onClick={onCheckout}>Checkout</button>
       ) : (

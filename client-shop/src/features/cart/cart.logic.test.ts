@@ -1,6 +1,6 @@
 import { validateDocument } from '@oa/schema';
 import { describe, expect, it } from 'vitest';
-import { clampQuantity, planGuestCartJoin, toCartId, toCartLines, toCartTotal, toNewCartLine } from './cart.logic';
+import { clampQuantity, planGuestCartJoin, toCartId, toCartLines, toCartTotal, toDeliveryView, toNewCartLine } from './cart.logic';
 
 const now = '2026-01-01T00:00:00.000Z';
 const products = [
@@ -35,6 +35,28 @@ describe('the cart', () => {
     );
     expect(lines.map((l) => [l.name, l.lineTotal])).toEqual([['Camphor', 73.5], ['Laddu', 120]]);
     expect(toCartTotal(lines)).toBe(193.5);
+  });
+
+  describe('delivery', () => {
+    const rule = { fee: 40, freeFrom: 499 };
+
+    it.each([
+      ['₹1 of goods', 1, { fee: 40, total: 41, toFree: 498, note: '₹498 more for free delivery' }],
+      ['one paisa below the threshold', 498.99, { fee: 40, total: 538.99, toFree: 0.01, note: '₹0.01 more for free delivery' }],
+      ['goods with paise', 120.5, { fee: 40, total: 160.5, toFree: 378.5, note: '₹378.50 more for free delivery' }],
+      ['exactly the threshold', 499, { fee: 0, total: 499, toFree: 0, note: 'Free delivery' }],
+      ['above the threshold', 1250, { fee: 0, total: 1250, toFree: 0, note: 'Free delivery' }],
+    ])('shows ₹40, free from ₹499, for %s', (_label, subtotal, view) => {
+      expect(toDeliveryView(subtotal, rule)).toEqual(view);
+    });
+
+    it('follows the rule the server sent, not today’s numbers', () => {
+      expect(toDeliveryView(600, { fee: 25, freeFrom: 1000 })).toEqual({ fee: 25, total: 625, toFree: 400, note: '₹400 more for free delivery' });
+    });
+
+    it('says delivery is free when the fee is ₹0, whatever the threshold', () => {
+      expect(toDeliveryView(10, { fee: 0, freeFrom: 499 })).toMatchObject({ fee: 0, toFree: 0, note: 'Free delivery' });
+    });
   });
 
   describe('joining a visitor’s cart to the account they sign in to', () => {

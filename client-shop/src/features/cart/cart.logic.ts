@@ -1,9 +1,10 @@
 /**
  * The cart's pure rules: one cart per shopper (its id derived from theirs), a new line as the
- * cart_items document the server expects, quantities kept within 1–99, and lines priced from the
- * local catalogue. No React, no RxDB.
+ * cart_items document the server expects, quantities kept within 1–99, lines priced from the
+ * local catalogue, and delivery by the shop's rule (what is left for free delivery). No React, no RxDB.
  */
-import type { CartItem } from '@oa/schema';
+import { formatRupees } from '@oa/client-sync';
+import { amountToFreeDelivery, deliveryFeeFor, type CartItem, type DeliveryRule } from '@oa/schema';
 import type { CatalogueProduct } from '../catalogue/catalogue.logic';
 
 export const maxQuantity = 99;
@@ -68,6 +69,27 @@ export function toCartTotal(lines: readonly Pick<CartLine, 'lineTotal'>[]): numb
 }
 
 export const roundMoney = (amount: number): number => Math.round(amount * 100) / 100;
+
+export interface DeliveryView {
+  /** The delivery fee on this subtotal, in rupees; 0 when delivery is free. */
+  readonly fee: number;
+  /** Goods and delivery together, in rupees. */
+  readonly total: number;
+  /** Rupees of goods still to add for free delivery; 0 when it already is free. */
+  readonly toFree: number;
+  /** What the cart says about it: "₹439 more for free delivery", or "Free delivery". */
+  readonly note: string;
+}
+
+/**
+ * Delivery on `subtotal` rupees of goods by the shop's rule (@oa/schema's deliveryFeeFor, the one
+ * the server prices with), as the cart and checkout show it. A preview: the server's price wins.
+ */
+export function toDeliveryView(subtotal: number, rule: DeliveryRule): DeliveryView {
+  const fee = deliveryFeeFor(subtotal, rule);
+  const toFree = amountToFreeDelivery(subtotal, rule);
+  return { fee, total: roundMoney(subtotal + fee), toFree, note: toFree > 0 ? `${formatRupees(toFree)} more for free delivery` : 'Free delivery' };
+}
 
 export interface GuestCartJoin {
   /** New lines in the shopper's cart, for products they did not have. */

@@ -6,17 +6,25 @@ import type { SavedAddress } from '../profile/profile.logic';
 import { CheckoutForm } from './CheckoutForm';
 
 const lines: CartLine[] = [{ id: 'l1', productId: 'p1', name: 'Laddu', price: 60, quantity: 2, lineTotal: 120 }];
+const rule = { fee: 40, freeFrom: 499 };
 const home: SavedAddress = { id: 'a1', label: 'Home', isDefault: true, name: 'Sita', phone: '9848022338', line1: '1 Temple Road', city: 'Annavaram', state: 'Andhra Pradesh', pincode: '533406' };
 
 describe('checkout', () => {
-  it('shows the totals with shipping below ₹499', () => {
-    render(<CheckoutForm lines={lines} savedAddresses={[]} onPlace={vi.fn()} />);
-    expect(screen.getByText(/Items ₹120 · Shipping ₹40 · Total/)).toBeTruthy();
+  it('shows the totals with delivery below the threshold, and how much more makes it free', () => {
+    render(<CheckoutForm lines={lines} savedAddresses={[]} deliveryRule={rule} onPlace={vi.fn()} />);
+    expect(screen.getByText(/Items ₹120 · Delivery ₹40 · Total/).textContent).toContain('₹160');
+    expect(screen.getByTestId('free-delivery').textContent).toBe('₹379 more for free delivery');
+  });
+
+  it('shows delivery free by the rule the server sent', () => {
+    render(<CheckoutForm lines={lines} savedAddresses={[]} deliveryRule={{ fee: 25, freeFrom: 100 }} onPlace={vi.fn()} />);
+    expect(screen.getByText(/Items ₹120 · Delivery free · Total/).textContent).toContain('₹120');
+    expect(screen.queryByTestId('free-delivery')).toBeNull();
   });
 
   it('starts from the default saved address and places the order with it', async () => {
     const onPlace = vi.fn(async () => undefined);
-    render(<CheckoutForm lines={lines} savedAddresses={[home]} onPlace={onPlace} />);
+    render(<CheckoutForm lines={lines} savedAddresses={[home]} deliveryRule={rule} onPlace={onPlace} />);
     expect((screen.getByRole('radio', { name: /Home: Sita, 1 Temple Road/ }) as HTMLInputElement).checked).toBe(true);
     expect(screen.queryByLabelText('Full name')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Place order' }));
@@ -26,7 +34,7 @@ describe('checkout', () => {
 
   it('names each field to fix in a new address, and saves a good one for next time', async () => {
     const onPlace = vi.fn(async () => undefined);
-    render(<CheckoutForm lines={lines} savedAddresses={[home]} onPlace={onPlace} />);
+    render(<CheckoutForm lines={lines} savedAddresses={[home]} deliveryRule={rule} onPlace={onPlace} />);
     fireEvent.click(screen.getByRole('radio', { name: 'A new address' }));
     fireEvent.change(screen.getByLabelText('PIN code'), { target: { value: '12' } });
     fireEvent.click(screen.getByRole('button', { name: 'Place order' }));

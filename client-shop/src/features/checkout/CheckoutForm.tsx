@@ -1,31 +1,34 @@
 /**
  * Checkout: a saved address or a new one (which can be saved to the profile), cash on delivery,
- * and the totals. Placing the order works offline: it waits on the device and goes up when the
- * network returns; the server prices it from its own catalogue.
+ * and the totals, delivery by the shop's rule. Placing the order works offline: it waits on the
+ * device and goes up when the network returns; the server prices it from its own catalogue.
  */
 import { formatRupees } from '@oa/client-sync';
 import { useState, type FormEvent } from 'react';
-import type { Address } from '@oa/schema';
+import type { Address, DeliveryRule } from '@oa/schema';
 import { AddressFields } from '../address/AddressFields';
-import { toCartTotal, type CartLine } from '../cart/cart.logic';
+import { toCartTotal, toDeliveryView, type CartLine } from '../cart/cart.logic';
 import { canAddAddress, toDefaultAddress, toShippingAddress, type SavedAddress } from '../profile/profile.logic';
-import { checkAddress, emptyAddressForm, toAddressSummary, toShippingFee, type AddressForm } from './checkout.logic';
+import { checkAddress, emptyAddressForm, toAddressSummary, type AddressForm } from './checkout.logic';
 
 export interface CheckoutFormProps {
   readonly lines: readonly CartLine[];
   readonly savedAddresses: readonly SavedAddress[];
+  /** The shop's delivery rule as last heard from the server (data/delivery-rule.ts). */
+  readonly deliveryRule: DeliveryRule;
   readonly onPlace: (address: Address, saveAddress: boolean) => Promise<void>;
 }
 
 const newAddress = 'new';
 
-export function CheckoutForm({ lines, savedAddresses, onPlace }: CheckoutFormProps) {
+export function CheckoutForm({ lines, savedAddresses, deliveryRule, onPlace }: CheckoutFormProps) {
   const [choice, setChoice] = useState<string>(() => toDefaultAddress(savedAddresses)?.id ?? newAddress);
   const [form, setForm] = useState<AddressForm>(emptyAddressForm);
   const [saveAddress, setSaveAddress] = useState(canAddAddress(savedAddresses));
   const [errors, setErrors] = useState<Partial<Record<keyof AddressForm, string>>>({});
   const [busy, setBusy] = useState(false);
   const subtotal = toCartTotal(lines);
+  const delivery = toDeliveryView(subtotal, deliveryRule);
   const saved = savedAddresses.find((address) => address.id === choice);
 
   async function submit(event: FormEvent) {
@@ -81,8 +84,9 @@ export function CheckoutForm({ lines, savedAddresses, onPlace }: CheckoutFormPro
           <label className="choice"><input type="radio" name="payment" value="cod" defaultChecked /> Cash on delivery</label>
         </fieldset>
         <p className="total">
-          Items {formatRupees(subtotal)} · Shipping {formatRupees(toShippingFee(subtotal))} · Total <strong>{formatRupees(subtotal + toShippingFee(subtotal))}</strong>
+          Items {formatRupees(subtotal)} · Delivery {delivery.fee > 0 ? formatRupees(delivery.fee) : 'free'} · Total <strong>{formatRupees(delivery.total)}</strong>
         </p>
+        {delivery.toFree > 0 ? <p className="note" data-testid="free-delivery">{delivery.note}</p> : null}
         <button type="submit" className="primary" disabled={busy || lines.length === 0}>Place order</button>
       </form>
     </section>

@@ -1,6 +1,6 @@
 import { validateDocument } from '@oa/schema';
 import { describe, expect, it } from 'vitest';
-import { checkAddress, emptyAddressForm, toAddressForm, toAddressSummary, toPlaceholderOrder, toShippingFee } from './checkout.logic';
+import { checkAddress, emptyAddressForm, toAddressForm, toAddressSummary, toPlaceholderOrder } from './checkout.logic';
 
 const form = { name: 'Sita', phone: '98480 22338', line1: '1 Temple Road', city: 'Annavaram', state: 'Andhra Pradesh', pincode: '533406' };
 const address = { name: 'Sita', phone: '9848022338', line1: '1 Temple Road', city: 'Annavaram', state: 'Andhra Pradesh', pincode: '533406' };
@@ -17,13 +17,21 @@ describe('checkout', () => {
     if (!check.ok) expect(Object.keys(check.errors).sort()).toEqual(['city', 'line1', 'name', 'phone', 'pincode', 'state']);
   });
 
-  it.each([[498, 40], [499, 0], [1200, 0]])('charges shipping on a subtotal of ₹%s: ₹%s', (subtotal, fee) => {
-    expect(toShippingFee(subtotal)).toBe(fee);
+  const now = '2026-01-01T00:00:00.000Z';
+  const rule = { fee: 40, freeFrom: 499 };
+
+  it.each([
+    ['below the threshold', [line('p1', 60, 2)], rule, 40, 160],
+    ['one paisa below it', [line('p1', 498.99, 1)], rule, 40, 538.99],
+    ['at the threshold', [line('p1', 499, 1)], rule, 0, 499],
+    ['by the rule the server sent (₹25, free from ₹1,000)', [line('p1', 300, 3)], { fee: 25, freeFrom: 1000 }, 25, 925],
+  ])('charges delivery on the placeholder by the shop’s rule: %s', (_label, lines, delivery, fee, total) => {
+    const order = toPlaceholderOrder({ id: '0f1e2d3c-aaaa-bbbb-cccc-000000000000', userId: 'u1', lines, address, delivery, now });
+    expect(order).toMatchObject({ shippingFee: fee, total });
   });
 
   it('makes a placeholder order that passes the strict order schema and is marked as not yet synced', () => {
-    const now = '2026-01-01T00:00:00.000Z';
-    const order = toPlaceholderOrder({ id: '0f1e2d3c-aaaa-bbbb-cccc-000000000000', userId: 'u1', lines: [line('p1', 60, 2)], address, now });
+    const order = toPlaceholderOrder({ id: '0f1e2d3c-aaaa-bbbb-cccc-000000000000', userId: 'u1', lines: [line('p1', 60, 2)], address, delivery: rule, now });
     expect(validateDocument('orders', order)).toMatchObject({ ok: true });
     expect(order).toMatchObject({
       orderId: 'pending-0f1e2d3c',

@@ -1,10 +1,10 @@
 /**
  * Checkout's pure rules: the shipping address form checked with the shared address schema, and
  * the order a shopper places offline. The server sets the order number, prices, totals and status
- * itself; the local copy is a complete placeholder (so the strict order schema holds) that the
- * server's answer replaces. No React, no RxDB.
+ * itself; the local copy is a complete placeholder (so the strict order schema holds), its
+ * delivery fee by the shop's rule as last heard, that the server's answer replaces. No React, no RxDB.
  */
-import { addressSchema, type Address, type Order } from '@oa/schema';
+import { addressSchema, deliveryFeeFor, type Address, type DeliveryRule, type Order } from '@oa/schema';
 import { roundMoney, type CartLine } from '../cart/cart.logic';
 
 export const addressFields = ['name', 'phone', 'line1', 'city', 'state', 'pincode'] as const;
@@ -46,15 +46,13 @@ export function checkAddress(form: AddressForm): AddressCheck {
   return { ok: false, errors };
 }
 
-/** The server's rule, mirrored for the placeholder only: free shipping from ₹499, else ₹40. */
-export function toShippingFee(subtotal: number): number {
-  return subtotal >= 499 ? 0 : 40;
-}
-
 export const pendingOrderPrefix = 'pending-';
 
-/** The order as placed on the device: what the server reads (items, address, 'cod') plus a placeholder for the rest. */
-export function toPlaceholderOrder(input: { id: string; userId: string; lines: readonly CartLine[]; address: Address; now: string }): Order {
+/**
+ * The order as placed on the device: what the server reads (items, address, 'cod') plus a
+ * placeholder for the rest, its delivery fee by `delivery` (the rule the shop last heard of).
+ */
+export function toPlaceholderOrder(input: { id: string; userId: string; lines: readonly CartLine[]; address: Address; delivery: DeliveryRule; now: string }): Order {
   const items = input.lines.map((line) => ({
     productId: line.productId,
     product: line.productId,
@@ -63,7 +61,7 @@ export function toPlaceholderOrder(input: { id: string; userId: string; lines: r
     quantity: line.quantity,
   }));
   const subtotal = roundMoney(input.lines.reduce((sum, line) => sum + line.lineTotal, 0));
-  const shippingFee = toShippingFee(subtotal);
+  const shippingFee = deliveryFeeFor(subtotal, input.delivery);
   return {
     id: input.id,
     _deleted: false,

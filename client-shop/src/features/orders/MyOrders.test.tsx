@@ -18,6 +18,14 @@ describe('my orders', () => {
     expect(screen.getByText('Via India Post')).toBeTruthy();
   });
 
+  it('opens each order’s page from its row, one waiting to sync too', () => {
+    render(<MyOrders orders={[view('o1', { waitingToSync: true, status: 'Waiting to sync' }), view('o2', { number: 'OA-1' })]} onBackToCart={vi.fn()} />);
+    expect(screen.getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['New order', '/orders/o1'],
+      ['OA-1', '/orders/o2'],
+    ]);
+  });
+
   it('says why an order was not placed and puts its items back in the cart', () => {
     const onBackToCart = vi.fn();
     const rejected = view('o3', { number: 'OA-2', status: 'Not placed', rawStatus: 'rejected', rejectionReason: 'Laddu is out of stock' });

@@ -1,10 +1,10 @@
-import { sampleDocument, validateDocument, type Address, type Product } from '@oa/schema';
+import { defaultDeliveryRule, sampleDocument, validateDocument, type Address, type Product } from '@oa/schema';
 import { describe, expect, it } from 'vitest';
 import { buildOrder, unavailableProductName, type BuildOrderInput, type BuildOrderResult } from './build-order';
 import { maxOrderLines, priceOrder } from './price-order';
-import { flatShippingFeeRupees, freeShippingFromRupees } from './shipping-fee';
 
 const now = '2026-11-24T10:00:00.000Z';
+const delivery = defaultDeliveryRule;
 const product = (id: string, overrides: Partial<Product> = {}): Product =>
   sampleDocument('products', { id, slug: id, name: `Product ${id}`, ...overrides }) as Product;
 const laddu = product('laddu', { name: 'Annavaram Laddu', price: 120, stock: 40, totalStock: 40 });
@@ -18,12 +18,13 @@ const address: Address = {
   pincode: '533406',
 };
 
-const build = (changes: { input?: Partial<BuildOrderInput['input']>; products?: Product[] } = {}): BuildOrderResult =>
+const build = (changes: { input?: Partial<BuildOrderInput['input']>; products?: Product[]; delivery?: BuildOrderInput['delivery'] } = {}): BuildOrderResult =>
   buildOrder({
     id: 'order-abc',
     caller: 'user-42',
     input: { items: [{ productId: 'laddu', quantity: 2 }], shippingAddress: address, paymentMethod: 'cod', ...changes.input },
     products: changes.products ?? [laddu, kova],
+    delivery: changes.delivery ?? delivery,
     now,
     orderNumber: 'OA-20261124-7K3F9Q',
   });
@@ -63,14 +64,22 @@ describe('buildOrder', () => {
 
     it('is priced from the stored catalogue, as priceOrder prices it', () => {
       const subtotal = laddu.price * 2 + kova.price;
-      expect(subtotal).toBeLessThan(freeShippingFromRupees);
+      expect(subtotal).toBeLessThan(delivery.freeFrom);
       expect(order.subtotal).toBe(subtotal);
-      expect(order.shippingFee).toBe(flatShippingFeeRupees);
-      expect(order.total).toBe(subtotal + flatShippingFeeRupees);
+      expect(order.shippingFee).toBe(delivery.fee);
+      expect(order.total).toBe(subtotal + delivery.fee);
       expect(order.items.map((line) => [line.productId, line.name, line.price, line.quantity])).toEqual([
         ['laddu', laddu.name, laddu.price, 2],
         ['kova', kova.name, kova.price, 1],
       ]);
+    });
+
+    it('charges delivery by the rule it is given', () => {
+      // ₹339.50 of goods: ₹40 under today's rule; ₹25 when delivery is ₹25, free from ₹1,000.
+      const configured = stored(build({ input: { items: [{ productId: 'laddu', quantity: 2 }, { productId: 'kova', quantity: 1 }] }, delivery: { fee: 25, freeFrom: 1000 } }));
+      expect(configured.order).toMatchObject({ subtotal: 339.5, shippingFee: 25, total: 364.5 });
+      const free = stored(build({ input: { items: [{ productId: 'laddu', quantity: 2 }] }, delivery: { fee: 25, freeFrom: 240 } }));
+      expect(free.order).toMatchObject({ subtotal: 240, shippingFee: 0, total: 240 });
     });
 
     it('asks the caller to take the ordered units from stock', () => {
@@ -103,7 +112,7 @@ describe('buildOrder', () => {
     it('is stored with the shopper\'s reason when stock is short, and takes no stock', () => {
       const items = [{ productId: 'laddu', quantity: 1 }, { productId: 'kova', quantity: 5 }];
       const result = stored(build({ input: { items } }));
-      const pricing = priceOrder({ items, products: [laddu, kova] });
+      const pricing = priceOrder({ items, products: [laddu, kova], delivery });
       if (pricing.ok) throw new Error('the catalogue should be short of Palakova');
       expect(result.order.status).toBe('rejected');
       expect(result.order.rejectionReason).toBe(pricing.reason);
@@ -190,6 +199,7 @@ describe('buildOrder', () => {
         caller: '',
         input: { items: [{ productId: 'laddu', quantity: 1 }], shippingAddress: address, paymentMethod: 'cod' },
         products: [laddu],
+        delivery,
         now,
         orderNumber: 'OA-20261124-7K3F9Q',
       });

@@ -5,7 +5,7 @@
  * reason the shopper can read. Only a malformed request is refused outright (`ok: false`).
  * Pure: the caller takes the stock (`stockChanges`) and records the payment.
  */
-import { orderSchema, toValidationError, type Order, type OrderItem } from '@oa/schema';
+import { orderSchema, toValidationError, type DeliveryRule, type Order, type OrderItem } from '@oa/schema';
 import { toPaise, toRupees } from '../money/paise';
 import { findPaymentProvider } from '../payments/find-payment-provider';
 import { mergeOrderLines, type RequestedLine } from './merge-order-lines';
@@ -25,6 +25,8 @@ export interface BuildOrderInput {
   };
   /** The stored products the lines name (missing ones are simply absent). */
   readonly products: readonly PricingProduct[];
+  /** The shop's delivery rule, from configuration: the order's shipping fee. */
+  readonly delivery: DeliveryRule;
   readonly now: string;
   readonly orderNumber: string;
 }
@@ -48,8 +50,8 @@ export type BuildOrderResult =
 
 export const unavailableProductName = 'Unavailable product';
 
-export function buildOrder({ id, caller, input, products, now, orderNumber }: BuildOrderInput): BuildOrderResult {
-  const priced = priceOrder({ items: input.items, products });
+export function buildOrder({ id, caller, input, products, delivery, now, orderNumber }: BuildOrderInput): BuildOrderResult {
+  const priced = priceOrder({ items: input.items, products, delivery });
   // An empty order, one too big or with impossible quantities is not something a shopper's app
   // sends; there is nothing sensible to store, so it is refused rather than kept as rejected.
   if (!priced.ok && (priced.code === 'EMPTY_ORDER' || priced.code === 'TOO_MANY_LINES' || priced.code === 'BAD_QUANTITY')) {

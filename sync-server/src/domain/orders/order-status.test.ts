@@ -79,6 +79,17 @@ describe('transitionOrder', () => {
       expect(result.order.paymentStatus).toBe('void');
     });
 
+    it('keeps a paid order paid when it is cancelled, so the refund is still to be recorded', () => {
+      const result = transitionOrder(order({ status: 'packed', paymentStatus: 'paid' }), { to: 'cancelled', by: 'admin', at });
+      expect(result).toMatchObject({ ok: true, changed: true, order: { status: 'cancelled', paymentStatus: 'paid' } });
+    });
+
+    it("records a shopper's own cancellation as theirs", () => {
+      const result = transitionOrder(order({ status: 'pending' }), { to: 'cancelled', by: 'customer', at });
+      expect(result).toMatchObject({ ok: true, order: { status: 'cancelled', paymentStatus: 'void' } });
+      if (result.ok) expect(result.order.statusHistory.at(-1)).toEqual({ status: 'cancelled', at, by: 'customer' });
+    });
+
     it('is refused once shipped, with a reason saying so', () => {
       const result = transitionOrder(order({ status: 'shipped' }), { to: 'cancelled', by: 'admin', at });
       if (result.ok) throw new Error('expected a refusal');

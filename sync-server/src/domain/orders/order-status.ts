@@ -1,7 +1,8 @@
 /**
  * Applying the order status state machine (its table and predicates are shared with the apps in
  * @oa/schema's order-transitions.ts): one function that moves an order, records the step and
- * returns its effects (stock to give back, a payment to void) as data for the caller.
+ * returns its effects (stock to give back, a payment to void) as data for the caller. Who may
+ * ask for which move (a shopper: only cancelling a pending order) is the caller's check.
  * `rejected` is only ever set when an order is built (build-order.ts), never by a transition.
  */
 import { canTransitionOrder, isOrderStatus, isTerminalOrderStatus, orderSchema, orderStatuses, orderTransitions, type Order, type OrderStatus } from '@oa/schema';
@@ -14,7 +15,7 @@ export interface OrderTransition {
   readonly to: OrderStatus;
   /** The `statusNote` the order ends with; absent clears it (a note belongs to one status). */
   readonly note?: string | undefined;
-  readonly by: 'admin' | 'system';
+  readonly by: 'admin' | 'customer' | 'system';
   /** ISO instant of the change, from the caller's clock. */
   readonly at: string;
 }
@@ -64,12 +65,14 @@ export function transitionOrder<O extends TransitionableOrder>(order: O, change:
   };
   if (change.to !== 'cancelled') return { ok: true, order: moved, changed: true, effects: [] };
 
-  // Cancelling: the stock taken at placing goes back, and the payment will never be collected.
+  // Cancelling: the stock taken at placing goes back, and money not yet taken never will be. Money
+  // already taken stays `paid` (on the order as on the payment) until an admin records the refund.
   const effects: OrderEffect[] = [
     ...order.items.map(({ productId, quantity }) => ({ kind: 'restoreStock' as const, productId, quantity })),
     { kind: 'voidPayment' },
   ];
-  return { ok: true, order: { ...moved, paymentStatus: 'void' }, changed: true, effects };
+  const unpaid = order.paymentStatus === 'pending' || order.paymentStatus === 'failed';
+  return { ok: true, order: unpaid ? { ...moved, paymentStatus: 'void' } : moved, changed: true, effects };
 }
 
 function normalizeNote(note: string | undefined): string | undefined {

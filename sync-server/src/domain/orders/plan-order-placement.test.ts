@@ -1,4 +1,4 @@
-import { sampleDocument, type Address, type Product } from '@oa/schema';
+import { defaultDeliveryRule, sampleDocument, type Address, type Product } from '@oa/schema';
 import { describe, expect, it } from 'vitest';
 import { planOrderPlacement, type OrderPlacement, type StoredProduct } from './plan-order-placement';
 
@@ -13,6 +13,7 @@ function plan(lines: Array<{ productId: string; quantity: number }>, products: S
     caller: 'user-42',
     input: { items: lines, shippingAddress: address, paymentMethod: 'cod' },
     products,
+    delivery: defaultDeliveryRule,
     now,
     orderNumber: 'OA-20261124-7K3F9Q',
   });

@@ -1,7 +1,11 @@
-import { orderItemSchema, sampleDocument, type Product } from '@oa/schema';
+import { defaultDeliveryRule, orderItemSchema, sampleDocument, type Product } from '@oa/schema';
 import { describe, expect, it } from 'vitest';
-import { flatShippingFeeRupees, freeShippingFromRupees } from './shipping-fee';
-import { maxLineQuantity, maxOrderLines, priceOrder, type PriceOrderResult } from './price-order';
+import { maxLineQuantity, maxOrderLines, priceOrder as priceWithRule, type PriceOrderInput, type PriceOrderResult } from './price-order';
+
+/** Today's rule (₹40, free from ₹499) unless a test gives another. */
+const delivery = defaultDeliveryRule;
+const priceOrder = (input: Omit<PriceOrderInput, 'delivery'> & { delivery?: PriceOrderInput['delivery'] }): PriceOrderResult =>
+  priceWithRule({ delivery, ...input });
 
 const product = (id: string, overrides: Partial<Product> = {}): Product =>
   sampleDocument('products', { id, slug: id, name: `Product ${id}`, ...overrides }) as Product;
@@ -54,10 +58,10 @@ describe('priceOrder', () => {
     it('computes subtotal, shipping and total from the stored prices', () => {
       const result = priced(priceOrder({ items: [{ productId: 'laddu', quantity: 1 }, { productId: 'pulihora', quantity: 2 }], products: catalogue }));
       const subtotal = laddu.price * 1 + pulihora.price * 2; // 291: below the free-shipping threshold
-      expect(subtotal).toBeLessThan(freeShippingFromRupees);
+      expect(subtotal).toBeLessThan(delivery.freeFrom);
       expect(result.subtotal).toBe(subtotal);
-      expect(result.shippingFee).toBe(flatShippingFeeRupees);
-      expect(result.total).toBe(subtotal + flatShippingFeeRupees);
+      expect(result.shippingFee).toBe(delivery.fee);
+      expect(result.total).toBe(subtotal + delivery.fee);
     });
 
     it('sums in paise, so prices like ₹0.10 and ₹19.99 add up exactly', () => {
@@ -72,10 +76,10 @@ describe('priceOrder', () => {
       );
       const expectedPaise = 10 + 20 + 1999 * 3;
       expect(result.subtotal).toBe(expectedPaise / 100);
-      expect(result.total).toBe((expectedPaise + flatShippingFeeRupees * 100) / 100);
+      expect(result.total).toBe((expectedPaise + delivery.fee * 100) / 100);
       // No drift: the numbers print as two-decimal amounts (a float sum would print 60.269999…).
       expect(String(result.subtotal)).toBe((expectedPaise / 100).toFixed(2));
-      expect(String(result.total)).toBe(((expectedPaise + flatShippingFeeRupees * 100) / 100).toFixed(2));
+      expect(String(result.total)).toBe(((expectedPaise + delivery.fee * 100) / 100).toFixed(2));
     });
 
     it('rounds a stored price with a third decimal to the paisa before multiplying', () => {
@@ -86,14 +90,24 @@ describe('priceOrder', () => {
     });
 
     it.each([
-      ['just below the threshold', freeShippingFromRupees - 0.01, flatShippingFeeRupees],
-      ['exactly the threshold', freeShippingFromRupees, 0],
-      ['above the threshold', freeShippingFromRupees + 1, 0],
+      ['just below the threshold', delivery.freeFrom - 0.01, delivery.fee],
+      ['exactly the threshold', delivery.freeFrom, 0],
+      ['above the threshold', delivery.freeFrom + 1, 0],
     ])('charges shipping for a subtotal %s', (_label, price, fee) => {
       const item = product('item', { price });
       const result = priced(priceOrder({ items: [{ productId: 'item', quantity: 1 }], products: [item] }));
       expect(result.shippingFee).toBe(fee);
       expect(result.total).toBe((Math.round(price * 100) + fee * 100) / 100);
+    });
+
+    it.each([
+      ['below its threshold', 2, 25],
+      ['at its threshold', 4, 0],
+    ])('charges delivery by the rule it is given (₹25, free from ₹1,000): %s', (_label, quantity, fee) => {
+      const kit = product('kit', { price: 250, stock: 10, totalStock: 10 });
+      const result = priced(priceOrder({ items: [{ productId: 'kit', quantity }], products: [kit], delivery: { fee: 25, freeFrom: 1000 } }));
+      expect(result.shippingFee).toBe(fee);
+      expect(result.total).toBe(250 * quantity + fee);
     });
 
     it('takes from stock exactly the merged quantities', () => {

@@ -1,15 +1,15 @@
 /**
  * Prices a shopper's order from the stored catalogue: merges repeated products, checks quantity,
  * availability and stock, snapshots each product's name, price and image, and computes totals in
- * whole paise. Nothing the client says about prices is read. Pure: taking the stock is the
- * caller's job (`stockChanges`), and the order document is built by build-order.ts.
+ * whole paise, delivery by the shop's configured rule (@oa/schema's deliveryFeeFor). Nothing the
+ * client says about prices is read. Pure: taking the stock is the caller's job (`stockChanges`),
+ * and the order document is built by build-order.ts.
  */
-import { orderSchema, type OrderItem, type Product } from '@oa/schema';
+import { deliveryFeeFor, orderSchema, type DeliveryRule, type OrderItem, type Product } from '@oa/schema';
 import { toPaise, toRupees } from '../money/paise';
 import { isProductAvailable } from '../products/is-product-available';
 import { joinSentences } from '../text/join-sentences';
 import { mergeOrderLines, type RequestedLine } from './merge-order-lines';
-import { shippingFeePaise } from './shipping-fee';
 
 /** At most this many different products in one order (the schema's `items` limit). */
 export const maxOrderLines = 50;
@@ -31,6 +31,8 @@ export type PricingRefusalCode = 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'EMPTY
 export interface PriceOrderInput {
   readonly items: readonly RequestedLine[];
   readonly products: readonly PricingProduct[];
+  /** The shop's delivery fee and free-delivery threshold (configuration: DELIVERY_FEE, FREE_DELIVERY_FROM). */
+  readonly delivery: DeliveryRule;
 }
 
 export type PriceOrderResult =
@@ -61,7 +63,7 @@ const maxReasonLength = orderSchema.shape.rejectionReason.unwrap().maxLength ?? 
  * unavailable and some short products gets PRODUCT_UNAVAILABLE, and its reason names all of them,
  * so the shopper fixes everything in one go (an unavailable product is not checked for stock).
  */
-export function priceOrder({ items, products }: PriceOrderInput): PriceOrderResult {
+export function priceOrder({ items, products, delivery }: PriceOrderInput): PriceOrderResult {
   const lines = mergeOrderLines(items);
   if (lines.length === 0) {
     return refuse('EMPTY_ORDER', [], ['Your order has no items; add something to your cart and place it again.']);
@@ -114,7 +116,8 @@ export function priceOrder({ items, products }: PriceOrderInput): PriceOrderResu
     subtotalPaise += pricePaise * quantity;
     return snapshotLine(product, quantity, toRupees(pricePaise));
   });
-  const feePaise = shippingFeePaise(subtotalPaise);
+  // The shared rule compares in whole paise too; the subtotal goes in as the exact rupees it is.
+  const feePaise = toPaise(deliveryFeeFor(toRupees(subtotalPaise), delivery));
   return {
     ok: true,
     lines: priced,

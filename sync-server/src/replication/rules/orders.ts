@@ -4,15 +4,17 @@
  * together (planOrderPlacement), or stored alone as `rejected` with a reason the shopper can read;
  * when a product moved meanwhile, it is read and planned again. The order's id is the client's, so
  * a replayed push finds the order and is answered with it: never a second order, never stock
- * taken twice. Admins move the status through the state machine; a cancellation returns the stock
- * and voids the payment in the same unit (planStatusEffects).
+ * taken twice. Admins move the status through the state machine and record the payment (cash
+ * collected, refunded: recordPayment); a shopper may cancel their own order while it is pending.
+ * A cancellation returns the stock and voids the payment in the same unit (planStatusEffects).
  */
-import { forbiddenChanges, omitSecrets, type Order, type Payment, type Product } from '@oa/schema';
+import { canShopperTransitionOrder, forbiddenChanges, omitSecrets, type DeliveryRule, type Order, type Payment, type Product } from '@oa/schema';
 import { formatOrderNumber } from '../../domain/orders/order-number';
 import { transitionOrder } from '../../domain/orders/order-status';
 import { planOrderPlacement } from '../../domain/orders/plan-order-placement';
 import { planStatusEffects } from '../../domain/orders/plan-status-effects';
 import { paymentIdsOf } from '../../domain/payments/payment-id';
+import { recordPayment } from '../../domain/payments/record-payment';
 import { isProductAvailable } from '../../domain/products/is-product-available';
 import { authoritativeState } from '../../policy/caller-view';
 import type { StoredRow } from '../../storage/port';
@@ -21,17 +23,16 @@ import type { PushRow } from '../push-rows';
 import { readOrderLines } from './read-order-lines';
 import { toProductWrites } from './to-product-writes';
 
-export function createOrderRules(random: () => number = Math.random): CollectionRules {
+export function createOrderRules(delivery: DeliveryRule, random: () => number = Math.random): CollectionRules {
   return {
     async handleRow(context, row, stored) {
       const { caller } = context;
-      if (stored && !stored.doc._deleted) {
-        if (caller.role !== 'admin') return refused(context, row.id, stored, 'FORBIDDEN', 'Orders cannot be changed once placed; ask the shop to cancel it');
-        return changeStatus(context, row, stored);
-      }
+      // A stored order reaches here only when the caller may see it: a shopper's own (push.ts
+      // answers another account's as one that does not exist), or any order for an admin.
+      if (stored && !stored.doc._deleted) return changeOrder(context, row, stored);
       if (caller.role !== 'customer') return refused(context, row.id, stored, 'FORBIDDEN', 'Only shoppers place orders');
       if (row.incoming._deleted === true) return { kind: 'written' };
-      return placeOrder(context, row, stored, random);
+      return placeOrder(context, row, stored, random, delivery);
     },
   };
 }
@@ -43,7 +44,7 @@ function refused(context: RuleContext, id: string, stored: StoredRow | undefined
 /** How often a placement or a status change is planned again after a product or payment moved. */
 const maxPlans = 100;
 
-async function placeOrder(context: RuleContext, row: PushRow, stored: StoredRow | undefined, random: () => number): Promise<RowOutcome> {
+async function placeOrder(context: RuleContext, row: PushRow, stored: StoredRow | undefined, random: () => number, delivery: DeliveryRule): Promise<RowOutcome> {
   const { storage, caller } = context;
   const incoming = row.incoming;
   const read = readOrderLines(incoming);
@@ -66,6 +67,7 @@ async function placeOrder(context: RuleContext, row: PushRow, stored: StoredRow 
       caller: caller.id,
       input: { items, shippingAddress: incoming.shippingAddress, paymentMethod: incoming.paymentMethod, notes: incoming.notes },
       products,
+      delivery,
       now: now.toISOString(),
       orderNumber: formatOrderNumber(now, random),
     });
@@ -86,47 +88,69 @@ async function placeOrder(context: RuleContext, row: PushRow, stored: StoredRow 
   return refused(context, row.id, stored, 'ORDER_NOT_PLACED', 'The order could not be placed just now; try again');
 }
 
-async function changeStatus(context: RuleContext, row: PushRow, stored: StoredRow): Promise<RowOutcome> {
+async function changeOrder(context: RuleContext, row: PushRow, stored: StoredRow): Promise<RowOutcome> {
   const { storage, caller } = context;
   const current = stored.doc as unknown as Order;
+  const shopper = caller.role === 'customer';
   const forbidden = forbiddenChanges('orders', caller.role, omitSecrets('orders', stored.doc), row.incoming);
   if (forbidden.length > 0) {
-    return refused(context, row.id, stored, 'FIELD_NOT_WRITABLE', `Admins may change only the status and its note, not ${forbidden.join(', ')}`);
+    const message = shopper
+      ? 'An order cannot be changed once placed; you can cancel it while it is still pending'
+      : `Admins may change only the status, its note and the payment, not ${forbidden.join(', ')}`;
+    return refused(context, row.id, stored, shopper ? 'FORBIDDEN' : 'FIELD_NOT_WRITABLE', message);
   }
   if (row.incoming._deleted === true) return refused(context, row.id, stored, 'FORBIDDEN', 'Orders are never deleted; cancel it instead');
-  const note = typeof row.incoming.statusNote === 'string' ? row.incoming.statusNote : undefined;
-  const moved = transitionOrder(current, {
-    to: row.incoming.status as Order['status'],
-    ...(note !== undefined ? { note } : {}),
-    by: 'admin',
-    at: context.now().toISOString(),
-  });
+  const to = row.incoming.status as Order['status'];
+  // A shopper's one move: cancelling their own order before the shop has acted on it.
+  if (shopper && to !== current.status && !canShopperTransitionOrder(current.status, to)) {
+    const message =
+      to === 'cancelled'
+        ? `Order ${current.orderId} has already been ${current.status} by the shop and can no longer be cancelled here; ask the shop to cancel it.`
+        : 'You can cancel an order while it is pending; every other change is the shop\'s.';
+    return refused(context, row.id, stored, to === 'cancelled' ? 'INVALID_TRANSITION' : 'FORBIDDEN', message);
+  }
+  const note = !shopper && typeof row.incoming.statusNote === 'string' ? row.incoming.statusNote : undefined;
+  const at = context.now().toISOString();
+  const moved = transitionOrder(current, { to, ...(note !== undefined ? { note } : {}), by: shopper ? 'customer' : 'admin', at });
   if (!moved.ok) return refused(context, row.id, stored, moved.code, moved.reason);
-  // A replayed status change: nothing to write, no effects to apply twice.
-  if (!moved.changed) return { kind: 'written' };
+  // A payment recorded by an admin (cash collected, a refund): asked for when the pushed payment
+  // status differs from the stored one (shoppers cannot write it: the policy check above).
+  const paymentAsked = row.incoming.paymentStatus !== current.paymentStatus ? (row.incoming.paymentStatus as Order['paymentStatus']) : undefined;
+  // A replayed change: nothing to write, no effects to apply twice.
+  if (!moved.changed && paymentAsked === undefined) return { kind: 'written' };
 
-  // The order's new state and its effects (a cancellation's stock back, its payment voided) are
-  // one unit: planned from what is stored now, committed together, planned again if a product or
-  // the payment moved meanwhile.
+  // The order's new state and its effects (a cancellation's stock back, its payment voided; a
+  // payment recorded) are one unit: planned from what is stored now, committed together, planned
+  // again if a product or the payment moved meanwhile.
   const productIds = moved.effects.flatMap((effect) => (effect.kind === 'restoreStock' ? [effect.productId] : []));
+  const needsPayment = paymentAsked !== undefined || moved.effects.some((effect) => effect.kind === 'voidPayment');
   for (let plan = 0; plan < maxPlans; plan++) {
     const [products, payment] = await Promise.all([
       productIds.length > 0 ? storage.readByIds('products', [...new Set(productIds)]) : Promise.resolve([]),
-      moved.effects.some((effect) => effect.kind === 'voidPayment') ? findPayment(context, current.id) : Promise.resolve(undefined),
+      needsPayment ? findPayment(context, current.id) : Promise.resolve(undefined),
     ]);
     const effects = planStatusEffects({
       effects: moved.effects,
       products: products.map((r) => ({ seq: r.seq, product: r.doc as unknown as Product })),
       payment: payment ? { seq: payment.seq, payment: payment.doc as unknown as Payment } : null,
-      now: context.now().toISOString(),
+      now: at,
     });
+    let order = moved.order;
+    let paymentWrite = effects.payment;
+    if (paymentAsked !== undefined) {
+      const recorded = recordPayment(order, (payment?.doc as unknown as Payment | undefined) ?? null, { to: paymentAsked, by: caller.id, at });
+      if (!recorded.ok) return refused(context, row.id, stored, recorded.code, recorded.reason);
+      order = recorded.order;
+      paymentWrite = { expectedSeq: payment!.seq, payment: recorded.payment };
+    }
     const result = await storage.commit([
-      { collection: 'orders', id: row.id, expectedSeq: stored.seq, doc: moved.order },
+      { collection: 'orders', id: row.id, expectedSeq: stored.seq, doc: order },
       ...toProductWrites(effects.stock),
-      ...(effects.payment ? [{ collection: 'payments' as const, id: effects.payment.payment.id, expectedSeq: effects.payment.expectedSeq, doc: effects.payment.payment }] : []),
+      ...(paymentWrite ? [{ collection: 'payments' as const, id: paymentWrite.payment.id, expectedSeq: paymentWrite.expectedSeq, doc: paymentWrite.payment }] : []),
     ]);
     if (result.kind === 'committed') return { kind: 'written' };
-    // Another admin moved the order first: their state wins and is answered.
+    // Someone else moved the order first (another admin, or the shopper and the shop at once):
+    // their state wins and is answered.
     if (result.kind === 'moved' && result.collection === 'orders') return { kind: 'conflict', state: authoritativeState('orders', caller, row.id, result.current?.doc) };
     if (result.kind === 'moved') continue;
     break;

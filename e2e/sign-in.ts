@@ -1,0 +1,40 @@
+/**
+ * What the admin and order-lifecycle flows share to set a scene: a JSON POST to the sync server
+ * (an order placed or an admin signed in through the API), the admin app signed in on a phone-sized
+ * screen, and a shopper signed in to the shop in their own browser context.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export const phone = { viewport: { width: 360, height: 740 } };
+
+export function postJson(syncUrl: string, path: string, body: unknown, token?: string): Promise<Response> {
+  return fetch(`${syncUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The admin app signed in, on its dashboard, in a new phone-sized context. */
+export async function signInAdminApp(browser: Browser, adminUrl: string, email: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(phone);
+  const page = await context.newPage();
+  await page.goto(adminUrl);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Dashboard' }).waitFor({ timeout: 20_000 });
+  return { context, page };
+}
+
+/** A new phone-sized context signed in to the shop as this shopper, left on the account page. */
+export async function signInShopApp(browser: Browser, shopUrl: string, email: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(phone);
+  const page = await context.newPage();
+  await page.goto(`${shopUrl}/account`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByText('Signed in as').waitFor({ timeout: 15_000 });
+  return { context, page };
+}
