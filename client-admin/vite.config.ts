@@ -5,7 +5,7 @@
  */
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { createPwaPlugin, precompressTextAssets, unloadOnPagehideAlias } from '../client-sync/build/pwa-build-config';
+import { createPwaPlugin, precompressTextAssets, unloadOnPagehideAlias } from '../client-sync/build/pwa-build-config.ts';
 
 export default defineConfig({
   root: import.meta.dirname,

@@ -60,6 +60,18 @@ describe.skipIf(!existsSync(chromiumPath))('a shopper’s journey (Chromium, rea
     await expect.poll(async () => (await names(page)).length).toBe(2);
     await page.getByRole('button', { name: 'All' }).click();
 
+    // Back from a product returns to the same list (its sort is in the address) at the same place.
+    const lastCard = page.locator('.product__name a').last();
+    await lastCard.scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate<number>('window.scrollY');
+    expect(scrolled).toBeGreaterThan(0);
+    await lastCard.click();
+    await page.locator('.product-page').waitFor();
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).search).toBe('?sort=price-asc');
+    await expect.poll(() => page.evaluate<number>('window.scrollY')).toBe(scrolled);
+    expect(await page.getByLabel('Sort').inputValue()).toBe('price-asc');
+
     // A visitor's product page: price, stock, no reviews yet, an invitation to sign in.
     await page.getByRole('link', { name: laddu }).click();
     await page.locator('.product-page').getByRole('heading', { name: laddu }).waitFor();

@@ -84,7 +84,7 @@ describe.skipIf(!existsSync(chromiumPath))('offline writes and an expiring sessi
     const stored = (await page.evaluate("localStorage.getItem('oa-shop-session')")) as string;
     const logout = await fetch(`${syncUrl}/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${JSON.parse(stored).accessToken}` } });
     expect(logout.status).toBe(204);
-    await page.getByText('Your session has ended.').waitFor({ timeout: 30_000 });
+    await page.getByText('You were signed out on this device.').waitFor({ timeout: 30_000 });
     // …a change made now waits on the device…
     await tabs.getByRole('link', { name: 'Shop' }).click();
     await page.getByRole('button', { name: `Add ${wicks} to cart` }).click();

@@ -11,6 +11,7 @@ export * from './status/create-sync-status';
 export * from './status/sync-status-view';
 export * from './status/shared-status';
 export * from './auth/session-store';
+export * from './auth/session-state';
 export * from './config/load-runtime-config';
 export * from './replication/follow-auth-failures';
 export * from './app/create-app-data';

@@ -1,8 +1,9 @@
 /**
  * The admin app's shell: the header (sync status), the banners (update, first sync, refusals,
  * an ended session), the screen of the current address and a bottom navigation within a thumb's
- * reach. Everything renders from the admin's database (admin-data.ts), so every screen works
- * offline on what has synced; writes wait there, counted in the header, until the server is back.
+ * reach (a side column on a desktop: styles.css). Everything renders from the admin's database
+ * (admin-data.ts), so every screen works offline on what has synced; writes wait there, counted
+ * in the header, until the server is back.
  */
 import { formatIndiaDateTime, loadRuntimeConfig, toFirstSyncView, type PushConflict, type PushRejection } from '@oa/client-sync';
 import { SyncStatusIndicator, UpdatePrompt, useDocuments, useObservable, useSyncStatus } from '@oa/client-sync/react';
@@ -15,7 +16,8 @@ import { AdminSignIn } from '../features/account/AdminSignIn';
 import { AdminsPage } from '../features/admins/AdminsPage';
 import { CategoriesPage } from '../features/categories/CategoriesPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { countNewOrders, toPaymentSummary, toSeenUntil, toStatusLabel, type Customer } from '../features/orders/orders.logic';
+import { toPaymentSummary, toStatusLabel, type Customer } from '../features/orders/orders.logic';
+import { countNewOrders, markAllSeen, markOrderSeen } from '../features/orders/seen-orders.logic';
 import { OrderPage } from '../features/orders/OrderPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
 import { PaymentsPage } from '../features/people/PaymentsPage';
@@ -29,6 +31,7 @@ import { adminSession } from './admin-session';
 import { toRejectionView } from './rejections.logic';
 import type { Route } from './route.logic';
 import { Link, navigate, useRoute } from './router';
+import { useSeenOrders } from './use-seen-orders';
 
 const accounts = createAdminAccounts({
   getSyncUrl: async () => (await loadRuntimeConfig(location.origin)).syncUrl,
@@ -40,8 +43,6 @@ function waitingIn(keys: ReadonlySet<string> | undefined, collection: string): R
   const prefix = `${collection}/`;
   return new Set([...(keys ?? [])].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length)));
 }
-
-const seenKey = (adminId: string): string => `oa-admin-seen-orders:${adminId}`;
 
 /** The time, moved on each minute: "today" on the dashboard turns over at midnight, and the figures are summed once a minute at most. */
 function useMinuteClock(): Date {
@@ -59,7 +60,6 @@ export function App() {
   const route = useRoute();
   const [rejections, setRejections] = useState<PushRejection[]>([]);
   const [orderNotices, setOrderNotices] = useState<ReadonlyMap<string, string>>(new Map());
-  const [seenUntil, setSeenUntil] = useState<string | undefined>();
 
   const own = data.own && data.own.userId === session?.userId ? data.own : undefined;
   const database = own?.database;
@@ -81,12 +81,17 @@ export function App() {
   const customers = useMemo(() => new Map<string, Customer>((users ?? []).map((user) => [user.id, user])), [users]);
   const ordersById = useMemo(() => new Map((orders ?? []).map((order) => [order.id, order])), [orders]);
   const productNames = useMemo(() => new Map((products ?? []).map((product) => [product.id, product.name])), [products]);
-  const newCount = countNewOrders(orders ?? [], seenUntil);
+  const [seen, updateSeen] = useSeenOrders(adminId);
+  const newCount = countNewOrders(orders ?? [], seen);
   const now = useMinuteClock();
+  const order = route.name === 'order' ? ordersById.get(route.id) : undefined;
 
+  // Opening an order's page sees that order: the owner has read it, so it no longer counts as
+  // new. Its moves are made on this page, so a moved order is seen too. Runs again when the
+  // order first syncs to this device while its page is open.
   useEffect(() => {
-    setSeenUntil(adminId ? (localStorage.getItem(seenKey(adminId)) ?? undefined) : undefined);
-  }, [adminId]);
+    if (order) updateSeen((current) => markOrderSeen(orders ?? [], current, order.id));
+  }, [order, orders, updateSeen]);
 
   useEffect(() => {
     const replication = data.replication;
@@ -121,10 +126,7 @@ export function App() {
   }
 
   function markSeen(): void {
-    if (!adminId) return;
-    const until = toSeenUntil(orders ?? [], seenUntil);
-    if (until) localStorage.setItem(seenKey(adminId), until);
-    setSeenUntil(until);
+    updateSeen((current) => markAllSeen(orders ?? [], current));
   }
 
   async function signOut(): Promise<void> {
@@ -133,8 +135,6 @@ export function App() {
     navigate({ name: 'dashboard' });
     await adminData.signOut();
   }
-
-  const order = route.name === 'order' ? ordersById.get(route.id) : undefined;
 
   const nav = (to: Route, label: string, current: boolean) => (
     <Link to={to} current={current}>{label}</Link>
@@ -183,6 +183,7 @@ export function App() {
             customers={customers}
             status={route.status}
             onStatus={(status) => navigate({ name: 'orders', status }, { replace: true })}
+            seen={seen}
             newCount={newCount}
             onMarkSeen={markSeen}
             waiting={waitingIn(pendingKeys, 'orders')}

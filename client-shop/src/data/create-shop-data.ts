@@ -7,14 +7,14 @@
 import { createAppData, loadRuntimeConfig, type AppData } from '@oa/client-sync';
 import { shopSession } from '../shell/shop-session';
 import { catalogueCollections, openCatalogueDatabase, openUserDatabase, ownCollections, ownPushOnlyCollections, removeUserDatabase } from './databases';
-import { joinGuestCart } from './shop-actions';
+import { joinGuestCart, mergeCartLines } from './shop-actions';
 
 /** So that no two tabs join the same guest cart at once. */
 const withGuestCartLock = <T,>(run: () => Promise<T>): Promise<T> =>
   typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks.request('oa-guest-cart', run) as Promise<T>) : run();
 
 export function createShopData(): AppData {
-  return createAppData({
+  const data: AppData = createAppData({
     session: shopSession,
     loadSyncUrl: async () => (await loadRuntimeConfig(location.origin)).syncUrl,
     openShared: openCatalogueDatabase,
@@ -23,6 +23,23 @@ export function createShopData(): AppData {
     // The visitor's cart joins the shopper's, in one tab only, before anything is pushed.
     onSignedIn: async (catalogue, own) => {
       if (catalogue) await withGuestCartLock(() => joinGuestCart(catalogue, own.database, own.userId));
+      // The join ran before the account's cart was pulled: a product it already held arrives as a
+      // second line. Whenever the cart holds two lines of one product, they become one. Only the
+      // tab that replicates merges, and only once its cart is in sync with the server: a line
+      // removed while its own upload is still on the way comes back from the server as a conflict
+      // (the server's copy wins), and merging it again would count its quantity twice. The lock
+      // keeps two merges (or a merge and a join) from interleaving; two devices plan alike.
+      const merging = own.database.collections.cart_items!.find({ selector: { userId: own.userId } }).$.subscribe((docs) => {
+        const products = docs.map((doc) => (doc.toJSON() as { productId: string }).productId);
+        if (new Set(products).size === products.length) return;
+        const replication = data.getSnapshot().replication;
+        if (!replication) return;
+        void replication
+          .awaitInSync()
+          .then(() => withGuestCartLock(() => mergeCartLines(catalogue, own.database, own.userId)))
+          .catch((error: unknown) => console.warn('Cart lines of one product were not merged; the next change tries again', error));
+      });
+      own.database.onClose.push(() => merging.unsubscribe());
     },
     plan: (catalogue, own) =>
       catalogue && {
@@ -43,4 +60,5 @@ export function createShopData(): AppData {
         retryTime: 2000,
       },
   });
+  return data;
 }

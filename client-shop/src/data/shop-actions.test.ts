@@ -1,9 +1,9 @@
-/** The shop's writes on a real RxDB database in memory: what a cancellation writes, and when it writes nothing. */
+/** The shop's writes on a real RxDB database in memory: what a cancellation writes, and when it writes nothing; cart lines of one product merged. */
 import { createSyncDatabase, type SyncDatabase } from '@oa/client-sync';
-import type { Order } from '@oa/schema';
+import type { CartItem, Order } from '@oa/schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cancelOrder } from './shop-actions';
+import { cancelOrder, mergeCartLines } from './shop-actions';
 
 const placedAt = '2020-01-01T04:30:00.000Z'; // before any test run's clock
 const order = (fields: Partial<Order>): Order => ({
@@ -55,5 +55,40 @@ describe('cancelling an order on the device', () => {
   it('writes nothing for an order not on the device', async () => {
     const db = await withOrder({});
     expect(await cancelOrder(db, 'elsewhere')).toBe(false);
+  });
+});
+
+describe('merging cart lines of one product', () => {
+  const databases: SyncDatabase[] = [];
+  afterEach(async () => {
+    await Promise.all(databases.splice(0).map((db) => db.close()));
+  });
+  const open = async (collections: Array<'cart_items' | 'products'>) => {
+    const db = await createSyncDatabase({ name: `merge-${crypto.randomUUID().slice(0, 8)}`, storage: getRxStorageMemory(), collections, multiInstance: false });
+    databases.push(db);
+    return db;
+  };
+  const line = (id: string, productId: string, quantity: number, createdAt: string): CartItem =>
+    ({ id, _deleted: false, createdAt, updatedAt: createdAt, userId: 'u1', cartId: 'cart-u1', productId, quantity }) as CartItem;
+  const linesOf = async (db: SyncDatabase) =>
+    (await db.collections.cart_items!.find().exec()).map((doc) => doc.toJSON() as unknown as CartItem).map(({ id, productId, quantity }) => ({ id, productId, quantity }));
+
+  it("makes the account's line and the joined guest line of one product one line", async () => {
+    const own = await open(['cart_items']);
+    await own.collections.cart_items!.bulkInsert([
+      line('from-account', 'p1', 3, '2020-01-01T00:00:00.000Z'),
+      line('from-guest', 'p1', 4, '2020-01-02T00:00:00.000Z'),
+      line('other', 'p2', 1, '2020-01-02T00:00:00.000Z'),
+    ]);
+    await mergeCartLines(undefined, own, 'u1');
+    expect(await linesOf(own)).toEqual([{ id: 'from-account', productId: 'p1', quantity: 7 }, { id: 'other', productId: 'p2', quantity: 1 }]);
+  });
+
+  it('writes nothing when every product has one line', async () => {
+    const own = await open(['cart_items']);
+    await own.collections.cart_items!.insert(line('only', 'p1', 2, '2020-01-01T00:00:00.000Z'));
+    const before = (await own.collections.cart_items!.findOne('only').exec())!.toJSON();
+    await mergeCartLines(undefined, own, 'u1');
+    expect((await own.collections.cart_items!.findOne('only').exec())!.toJSON()).toEqual(before);
   });
 });

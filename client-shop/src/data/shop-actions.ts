@@ -8,7 +8,7 @@
  */
 import type { SyncDatabase } from '@oa/client-sync';
 import type { Address, CartItem, DeliveryRule, Order, User, Wishlist } from '@oa/schema';
-import { clampQuantity, guestUserId, planGuestCartJoin, toNewCartLine, type CartLine } from '../features/cart/cart.logic';
+import { clampQuantity, guestUserId, planCartMerge, planGuestCartJoin, toNewCartLine, type CartLine } from '../features/cart/cart.logic';
 import { toPlaceholderOrder } from '../features/checkout/checkout.logic';
 import { canCancelOrder } from '../features/orders/order-page.logic';
 import type { SavedAddress } from '../features/profile/profile.logic';
@@ -64,6 +64,24 @@ export async function joinGuestCart(catalogue: SyncDatabase, own: SyncDatabase, 
     await (await cartItems(own).findOne(update.id).exec())?.incrementalPatch({ quantity: update.quantity, updatedAt: nowIso() });
   }
   await cartItems(catalogue).bulkRemove(guest.map((doc) => doc.primary));
+}
+
+/**
+ * One line per product in the shopper's own cart (planCartMerge): lines of one product, as a
+ * visitor's cart joined before the account's cart was pulled leaves, become one, capped by the
+ * product's stock in the device's catalogue. Nothing is written when every product has one line.
+ */
+export async function mergeCartLines(catalogue: SyncDatabase | undefined, own: SyncDatabase, userId: string): Promise<void> {
+  const lines = (await cartItems(own).find({ selector: { userId } }).exec()).map((doc) => doc.toJSON() as unknown as CartItem);
+  if (planCartMerge(lines).removals.length === 0) return;
+  const stock = new Map<string, number>();
+  const products = catalogue ? await catalogue.collections.products!.findByIds([...new Set(lines.map((line) => line.productId))]).exec() : new Map();
+  for (const [id, product] of products) stock.set(id, (product.toJSON() as { stock: number }).stock);
+  const plan = planCartMerge(lines, (productId) => stock.get(productId));
+  for (const update of plan.updates) {
+    await (await cartItems(own).findOne(update.id).exec())?.incrementalPatch({ quantity: update.quantity, updatedAt: nowIso() });
+  }
+  await cartItems(own).bulkRemove(plan.removals);
 }
 
 /**

@@ -4,7 +4,8 @@
  * device's databases (shop-data.ts), so it all works offline once synced; writes wait there
  * until the server is back. Screens are in features/; this file only wires data to them.
  */
-import { toFirstSyncView, toSessionId, type PushRejection } from '@oa/client-sync';
+import { toFirstSyncView, toSessionId, toSessionState, type PushRejection } from '@oa/client-sync';
+import { readLastSynced } from '@oa/client-sync/browser';
 import { SyncStatusIndicator, UpdatePrompt, useDocuments, useObservable, useSyncStatus } from '@oa/client-sync/react';
 import { registerSW } from 'virtual:pwa-register';
 import type { CartItem, Order, Review, Session, User, Wishlist } from '@oa/schema';
@@ -27,6 +28,8 @@ import { useDeliveryRule } from '../data/use-delivery-rule';
 import { DevicesList } from '../features/account/DevicesList';
 import { toDeviceViews } from '../features/account/devices.logic';
 import { SignInForm } from '../features/account/SignInForm';
+import { SignInLink } from '../features/account/SignInLink';
+import { parseSignInReturn, type SignInReturn } from '../features/account/sign-in-return.logic';
 import { guestUserId, toCartLines } from '../features/cart/cart.logic';
 import { CartView } from '../features/cart/CartView';
 import { toImages, type CatalogueCategory, type CatalogueProduct } from '../features/catalogue/catalogue.logic';
@@ -63,6 +66,10 @@ export function App() {
   const user = data.own && data.own.userId === session?.userId ? data.own : undefined;
   const userId = user?.userId;
   const signedIn = Boolean(session?.accessToken);
+  // Signed out elsewhere (or expired): the shopper's database stays for what waits to go up, but
+  // their orders, wishlist, devices and addresses are not shown to whoever holds the device now.
+  const signedOut = toSessionState(session).kind === 'signed-out';
+  const personal = signedOut ? undefined : user;
 
   const products = useDocuments<CatalogueProduct>(catalogue, 'products');
   const categories = useDocuments<CatalogueCategory>(catalogue, 'categories') ?? [];
@@ -77,13 +84,29 @@ export function App() {
   const sessions = useDocuments<Session>(user?.database, 'sessions') ?? [];
   const ownReviews = useDocuments<Review>(user?.database, 'reviews') ?? [];
 
-  const sync = useSyncStatus(data.replication, { channel: 'oa-shop-sync-status', pendingKey: `oa-shop-pending:${userId ?? 'visitor'}` });
+  // The last in-sync time per database: the catalogue's (every visitor's) and the shopper's own.
+  const catalogueSyncedKey = 'oa-shop-last-synced:catalogue';
+  const ownSyncedKey = userId ? `oa-shop-last-synced:${userId}` : undefined;
+  const sync = useSyncStatus(data.replication, {
+    channel: 'oa-shop-sync-status',
+    pendingKey: `oa-shop-pending:${userId ?? 'visitor'}`,
+    lastSyncedKeys: ownSyncedKey ? [ownSyncedKey, catalogueSyncedKey] : [catalogueSyncedKey],
+  });
   const progress = useObservable(useMemo(() => data.replication?.progress$, [data.replication]), []);
-  const firstSync = toFirstSyncView(progress);
+  // Read when a replication starts: catching up after a reload is not a first download.
+  const syncedBefore = useMemo(
+    () => ({ catalogue: readLastSynced(catalogueSyncedKey) !== undefined, own: ownSyncedKey ? readLastSynced(ownSyncedKey) !== undefined : false }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [data.replication],
+  );
+  const firstSync = toFirstSyncView(progress, syncedBefore);
   const productsById = useMemo(() => new Map((products ?? []).map((product) => [product.id, product])), [products]);
   const cartItems = user ? ownCart : session ? [] : guestCart;
   const cartLines = useMemo(() => toCartLines(cartItems, products ?? []), [cartItems, products]);
   const cartCount = cartLines.reduce((sum, line) => sum + line.quantity, 0);
+  // Each product's quantity in the cart, and its line, for the − and + on its card and page.
+  const cartByProduct = useMemo(() => new Map(cartLines.map((line) => [line.productId, line])), [cartLines]);
+  const cartQuantities = useMemo(() => new Map(cartLines.map((line) => [line.productId, line.quantity])), [cartLines]);
   const wishlisted = useMemo(() => new Set(wishlist?.productIds ?? []), [wishlist]);
 
   useEffect(() => {
@@ -95,6 +118,18 @@ export function App() {
     if (user) void addToCart(user.database, user.userId, productId);
     else if (catalogue && !session) void addToCart(catalogue, guestUserId, productId);
   };
+  const onQuantity = (productId: string, quantity: number): void => {
+    const line = cartByProduct.get(productId);
+    const database = user ? user.database : session ? undefined : catalogue;
+    if (line && database) void setCartQuantity(database, line.id, quantity);
+  };
+
+  // A sign-in started from a screen that needed it goes back there (only a known screen: no open redirect).
+  useEffect(() => {
+    if (route.name !== 'account' || !user || !signedIn) return;
+    const next = parseSignInReturn(location.search);
+    if (next) navigate({ name: next }, { replace: true });
+  }, [route.name, user, signedIn]);
   const putBackInCart = (order: Pick<OrderView, 'items'>): void => {
     if (!user) return;
     void (async () => {
@@ -124,22 +159,22 @@ export function App() {
       <header className="top">
         <h1><Link to={{ name: 'shop' }}>Online Annavaram</Link></h1>
         <div className="top__status">
-          <SyncStatusIndicator role={sync.role} status={sync.status} />
-          {/* In the header's status row, which keeps its height: never a banner pushing the page down. */}
-          {firstSync ? <p className="first-sync" role="status" data-testid="first-sync">{firstSync.label}…</p> : null}
+          {/* One line in the header's status row, which keeps its height: the first download is said in it too. */}
+          <SyncStatusIndicator role={sync.role} status={sync.status} signedOut={signedOut} outdated={data.outdated} syncUrlMissing={data.syncUrlMissing} firstSync={firstSync} />
         </div>
         <nav className="tabs" aria-label="Shop">
           {nav({ name: 'shop' }, 'Shop')}
           {nav({ name: 'cart' }, `Cart (${cartCount})`)}
-          {user ? nav({ name: 'wishlist' }, `Wishlist (${wishlisted.size})`) : null}
-          {user ? nav({ name: 'orders' }, 'My orders') : null}
+          {personal ? nav({ name: 'wishlist' }, `Wishlist (${wishlisted.size})`) : null}
+          {personal ? nav({ name: 'orders' }, 'My orders') : null}
           {nav({ name: 'account' }, signedIn ? 'Account' : 'Sign in')}
         </nav>
       </header>
       <UpdatePrompt outdated={data.outdated} register={registerSW} appName="shop" />
-      {session && !signedIn && route.name !== 'account' ? (
+      {signedOut ? (
         <p className="session-ended" role="alert">
-          Your session has ended. <Link to={{ name: 'account' }}>Sign in again</Link> to send the changes saved on this device.
+          You were signed out on this device.{' '}
+          {route.name === 'account' ? 'Sign in again' : <Link to={{ name: 'account' }}>Sign in again</Link>} to send the changes saved on it.
         </p>
       ) : null}
       <RejectionsNotice rejections={rejections} onDismiss={() => setRejections([])} />
@@ -149,7 +184,7 @@ export function App() {
           products === undefined ? (
             <p className="empty">Loading the catalogue…</p>
           ) : (
-            <CataloguePage products={products} categories={categories} onAdd={onAdd} onWishlist={onWishlist} wishlisted={wishlisted} />
+            <CataloguePage products={products} categories={categories} onAdd={onAdd} onWishlist={onWishlist} wishlisted={wishlisted} cartQuantities={cartQuantities} onQuantity={onQuantity} />
           )
         ) : null}
         {route.name === 'product' ? (
@@ -164,6 +199,8 @@ export function App() {
               onAdd={onAdd}
               onWishlist={onWishlist}
               wishlisted={wishlisted.has(route.id)}
+              quantity={cartQuantities.get(route.id) ?? 0}
+              onQuantity={onQuantity}
               onReview={async (review) => {
                 if (!user) return;
                 await writeReview(user.database, { userId: user.userId, userName: profile?.name ?? session?.name, productId: route.id, ...review });
@@ -183,22 +220,25 @@ export function App() {
           />
         ) : null}
         {route.name === 'wishlist' ? (
-          user ? (
+          signedOut ? (
+            <SignInForm store={shopSession} ended={session} waiting={waiting || undefined} />
+          ) : user ? (
             <WishlistView
               products={toWishlistProducts(wishlist?.productIds ?? [], products ?? [])}
               onMoveToCart={(productId) => void moveToCart(user.database, user.userId, productId)}
               onRemove={(productId) => void removeFromWishlist(user.database, user.userId, productId)}
             />
           ) : (
-            <SignInPrompt what="keep a wishlist" />
+            <SignInPrompt what="keep a wishlist" next="wishlist" />
           )
         ) : null}
         {route.name === 'checkout' ? (
           user ? (
             <CheckoutForm
               lines={cartLines}
-              savedAddresses={profile?.addresses ?? []}
+              savedAddresses={personal ? (profile?.addresses ?? []) : []}
               deliveryRule={deliveryRule}
+              prefill={personal ? { name: profile?.name || session?.name, phone: profile?.phone } : undefined}
               onPlace={async (address, save) => {
                 await placeOrder(user.database, user.userId, cartLines, address, deliveryRule);
                 if (save && profile) await saveProfile(user.database, user.userId, { addresses: withAddress(profile.addresses, address, crypto.randomUUID()) });
@@ -206,18 +246,22 @@ export function App() {
               }}
             />
           ) : (
-            <SignInPrompt what="check out" />
+            <SignInPrompt what="check out" next="checkout" />
           )
         ) : null}
         {route.name === 'orders' ? (
-          user ? (
+          signedOut ? (
+            <SignInForm store={shopSession} ended={session} waiting={waiting || undefined} />
+          ) : user ? (
             <MyOrders orders={toOrderViews(orders)} onBackToCart={putBackInCart} />
           ) : (
-            <SignInPrompt what="see your orders" />
+            <SignInPrompt what="see your orders" next="orders" />
           )
         ) : null}
         {route.name === 'order' ? (
-          user ? (
+          signedOut ? (
+            <SignInForm store={shopSession} ended={session} waiting={waiting || undefined} />
+          ) : user ? (
             storedOrders === undefined ? (
               <p className="empty">Loading your order…</p>
             ) : (
@@ -232,7 +276,7 @@ export function App() {
             // A reload or a shared link: the shopper's database is still opening.
             <p className="empty">Loading your order…</p>
           ) : (
-            <SignInPrompt what="see your orders" />
+            <SignInPrompt what="see your orders" next="orders" />
           )
         ) : null}
         {route.name === 'account' ? (
@@ -280,10 +324,10 @@ export function App() {
   );
 }
 
-function SignInPrompt({ what }: { what: string }) {
+function SignInPrompt({ what, next }: { what: string; next: SignInReturn }) {
   return (
     <section className="panel">
-      <p><Link to={{ name: 'account' }}>Sign in or create an account</Link> to {what}.</p>
+      <p><SignInLink next={next}>Sign in or create an account</SignInLink> to {what}.</p>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { toRejectionView } from './rejections.logic';
 describe('what the shopper reads about a refused change', () => {
   it.each([
     ['reviews', 'DUPLICATE_REVIEW', 'Your review was not posted', /earlier review/],
+    ['reviews', 'REVIEW_HIDDEN', 'Your review was not posted', /kept in the review form/],
     ['cart_items', 'PRODUCT_UNAVAILABLE', 'A change to your cart was undone', /no longer sold/],
     ['users', 'VALIDATION_FAILED', 'Your profile change was not saved', /Check what you entered/],
     ['somewhere', 'SOMETHING_NEW', 'A change could not be saved', /try again/],

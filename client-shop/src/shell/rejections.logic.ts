@@ -18,6 +18,7 @@ const subjects: Record<string, string> = {
 
 const nextSteps: Record<string, string> = {
   DUPLICATE_REVIEW: 'Your earlier review of it stays on the product page.',
+  REVIEW_HIDDEN: 'What you wrote is kept in the review form, if you want to copy it; ask the shop if you think your review should be shown.',
   PRODUCT_UNAVAILABLE: 'It is no longer sold: choose something else from the shop.',
   BAD_RATING: 'Write the review again with 1 to 5 stars.',
   VALIDATION_FAILED: 'Check what you entered and save it again.',

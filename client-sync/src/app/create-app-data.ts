@@ -4,10 +4,12 @@
  * even offline), the signed-in person's own database, and ONE replication of both through the
  * sync server with one live stream, run only in the tab that leads (the shared database's
  * election, else the person's own). It follows the session: signing in adds the person's
- * collections, another tab's sign-out lets go of them, `signOut` removes them from the device.
- * The app's screens read `getSnapshot()`.
+ * collections, another tab's sign-out lets go of them, `signOut` removes them from the device, and
+ * a session the server ended (signed out elsewhere) stops all replication until the next sign-in
+ * (auth/session-state.ts). The app's screens read `getSnapshot()`.
  */
 import type { SessionStore } from '../auth/session-store';
+import { toSessionDataPlan, toSessionState, toSessionStateKey } from '../auth/session-state';
 import type { SyncDatabase } from '../create-database';
 import { followAuthFailures } from '../replication/follow-auth-failures';
 import { replicateCollections, type CollectionsReplication, type ReplicateCollectionsOptions } from '../replication/replicate-collections';
@@ -29,6 +31,11 @@ export interface AppDataSnapshot {
   readonly outdated: boolean;
   /** This device could not open its storage (private mode, quota): said plainly on screen. */
   readonly problem: string | undefined;
+  /**
+   * /config.json could not be loaded (offline before it was ever cached), so this page does not
+   * know where the sync server is and replicates nothing until it is loaded again.
+   */
+  readonly syncUrlMissing?: boolean;
 }
 
 export interface AppData {
@@ -81,8 +88,13 @@ export function createAppData(options: AppDataOptions): AppData {
     (database) => set({ shared: database }),
     (error: unknown) => set({ problem: messageOf(error) }),
   );
-  const syncUrl = options.loadSyncUrl().catch(() => undefined);
+  const syncUrl = options.loadSyncUrl().catch(() => {
+    set({ syncUrlMissing: true });
+    return undefined;
+  });
 
+  /** The person's databases `onSignedIn` has run for. */
+  const joined = new WeakSet<SyncDatabase>();
   /** Each switch waits for the one before: replications never overlap. */
   let switching: Promise<void> = Promise.resolve();
   /** Bumped on every switch, so a leadership won late starts only the latest replication. */
@@ -121,7 +133,7 @@ export function createAppData(options: AppDataOptions): AppData {
     });
   }
 
-  function follow(userId: string | undefined): void {
+  function follow(userId: string | undefined, replicate: boolean): void {
     const mine = ++generation;
     switching = switching
       .catch(() => undefined)
@@ -138,23 +150,35 @@ export function createAppData(options: AppDataOptions): AppData {
         let own: OwnData | undefined;
         if (userId) {
           own = { userId, database: await openOwn(userId) };
-          await options.onSignedIn?.(sharedDb, own);
+          // Once per opened database, and only on a real sign-in: signed out elsewhere, the cart
+          // stays the person's, and signing in again finds the database already joined.
+          if (replicate && !joined.has(own.database)) {
+            await options.onSignedIn?.(sharedDb, own);
+            joined.add(own.database);
+          }
         }
         if (mine !== generation) return;
         set({ own });
         const baseUrl = await syncUrl;
-        if (baseUrl && mine === generation) startReplication(sharedDb, own, baseUrl, mine);
+        // Signed out elsewhere: every request would be refused and retried; nothing is sent until
+        // the next sign-in, while the person's database (and what waits in it) stays open.
+        if (baseUrl && replicate && mine === generation) startReplication(sharedDb, own, baseUrl, mine);
       })
       .catch((error: unknown) => set({ problem: messageOf(error) }));
   }
 
-  let followed = session.getSnapshot()?.userId;
-  follow(followed);
+  const followSession = (): void => {
+    const plan = toSessionDataPlan(toSessionState(session.getSnapshot()));
+    follow(plan.ownUserId, plan.replicate);
+  };
+  // A refreshed token keeps the key; a sign-in, a sign-out or a refused refresh changes it.
+  let followed = toSessionStateKey(toSessionState(session.getSnapshot()));
+  followSession();
   session.subscribe(() => {
-    const userId = session.getSnapshot()?.userId;
-    if (userId === followed) return;
-    followed = userId;
-    follow(userId);
+    const key = toSessionStateKey(toSessionState(session.getSnapshot()));
+    if (key === followed) return;
+    followed = key;
+    followSession();
   });
 
   return {

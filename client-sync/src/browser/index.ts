@@ -3,3 +3,4 @@ export * from './browser-lock';
 export * from './online-source';
 export * from './local-pending-persistence';
 export * from './delete-indexed-databases';
+export * from './local-last-synced';

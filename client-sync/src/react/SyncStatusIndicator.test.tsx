@@ -29,4 +29,16 @@ describe('the sync status indicator', () => {
     expect(indicator.getAttribute('data-connection')).toBe('offline');
     expect(screen.getByText('Offline')).toBeTruthy();
   });
+
+  it('says the device was signed out rather than offline, and the first download in the same line', () => {
+    const network = fakeNetwork(false);
+    const status = { online: false, pendingUploads: 1, pendingKeys: new Set(['a']), lastSyncedAt: undefined };
+    const { rerender } = render(<SyncStatusIndicator role="none" status={status} signedOut source={network.source} />);
+    const indicator = screen.getByRole('status');
+    expect(indicator.getAttribute('data-connection')).toBe('signed-out');
+    expect(indicator.textContent).toBe('Signed out: sign in to sync1 change waiting to upload');
+    act(() => network.set(true));
+    rerender(<SyncStatusIndicator role="leader" status={status} firstSync={{ step: 'catalogue', label: 'Downloading the catalogue: 5 products so far' }} source={network.source} />);
+    expect(indicator.textContent).toBe('Downloading the catalogue: 5 products so far…1 change waiting to upload');
+  });
 });

@@ -1,10 +1,11 @@
 /**
  * The status an app's header shows. The leading tab derives it from its replication
- * (createSyncStatus, with the waiting-upload keys kept in localStorage per person so the count
- * survives a reload) and broadcasts it on the app's channel; the other tabs, which hold no
- * replication, show that.
+ * (createSyncStatus, with the waiting-upload keys and the last in-sync time kept in localStorage
+ * so both survive a reload) and broadcasts it on the app's channel; the other tabs, which hold no
+ * replication, show that, and what was saved until it arrives (or while nothing replicates).
  */
 import { useEffect, useMemo, useState } from 'react';
+import { localLastSynced } from '../browser/local-last-synced';
 import { localPendingPersistence } from '../browser/local-pending-persistence';
 import type { CollectionsReplication } from '../replication/replicate-collections';
 import { createSyncStatus, type SyncStatus } from '../status/create-sync-status';
@@ -17,9 +18,18 @@ export interface SyncStatusChannel {
   readonly channel: string;
   /** The localStorage key of the waiting uploads: one per app and person. */
   readonly pendingKey: string;
+  /**
+   * The localStorage keys of the last in-sync time, one per database the replication covers, the
+   * most specific first (its time is the one shown): the shop's `[shopper's, catalogue's]`.
+   */
+  readonly lastSyncedKeys?: readonly string[];
 }
 
-export function useSyncStatus(replication: CollectionsReplication | undefined, { channel: channelName, pendingKey }: SyncStatusChannel): { role: ReplicationRole; status: SyncStatus | undefined } {
+export function useSyncStatus(
+  replication: CollectionsReplication | undefined,
+  { channel: channelName, pendingKey, lastSyncedKeys = [] }: SyncStatusChannel,
+): { role: ReplicationRole; status: SyncStatus | undefined } {
+  const lastSyncedKey = lastSyncedKeys.join('\n'); // a stable dependency for a list made on every render
   const status$ = useMemo(
     () =>
       replication &&
@@ -29,9 +39,17 @@ export function useSyncStatus(replication: CollectionsReplication | undefined, {
         // The stream's connection only; the browser's network is combined in sync-status.logic.
         online$: replication.streamConnected$,
         persistence: localPendingPersistence(pendingKey),
+        ...(lastSyncedKey ? { lastSynced: localLastSynced(lastSyncedKey.split('\n')) } : {}),
       }),
-    [replication, pendingKey],
+    [replication, pendingKey, lastSyncedKey],
   );
+  // Until a status arrives (the first half-second, a follower waiting for the leader, or a device
+  // signed out that replicates nothing): what this device saved, never a blank "Last synced".
+  const saved = useMemo((): SyncStatus => {
+    const pendingKeys = new Set(safely(() => localPendingPersistence(pendingKey).load(), []));
+    const lastSyncedAt = lastSyncedKey ? localLastSynced(lastSyncedKey.split('\n')).load() : undefined;
+    return { online: false, pendingUploads: pendingKeys.size, pendingKeys, lastSyncedAt };
+  }, [pendingKey, lastSyncedKey, replication]);
   const own = useObservable<SyncStatus | undefined>(status$, undefined);
   const [shared, setShared] = useState<SyncStatus | undefined>();
 
@@ -65,5 +83,13 @@ export function useSyncStatus(replication: CollectionsReplication | undefined, {
     return () => channel.close();
   }, [status$, channelName]);
 
-  return replication ? { role: 'leader', status: own } : { role: 'follower', status: shared };
+  return replication ? { role: 'leader', status: own ?? saved } : { role: 'follower', status: shared ?? saved };
+}
+
+function safely<T>(run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch {
+    return fallback; // storage refused or garbled
+  }
 }

@@ -2,8 +2,9 @@
  * What an app does with the failures of its replication that retrying alone cannot fix:
  * TOKEN_EXPIRED (the clocks disagreed, or the device slept): refresh, then pull again;
  * SESSION_ENDED or TOKEN_INVALID (signed out elsewhere, or a new signing key): one refresh tells
- * (a refused one makes the session store forget the tokens and the app ask for a new sign-in;
- * what waits on the device stays); CLIENT_OUTDATED: the app's cue to stop and offer its update.
+ * (a refused one makes the session store forget the tokens; createAppData then stops replicating
+ * and the app asks for a new sign-in; what waits on the device stays); CLIENT_OUTDATED: the app's
+ * cue to stop and offer its update.
  */
 import type { Subscription } from 'rxjs';
 import type { SessionStore } from '../auth/session-store';

@@ -2,7 +2,7 @@
 import { BehaviorSubject, Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { SyncHttpError } from '../transport/sync-http-error';
-import { createSyncStatus, type PendingPersistence, type ReplicationLike, type SyncStatus } from './create-sync-status';
+import { createSyncStatus, type LastSyncedPersistence, type PendingPersistence, type ReplicationLike, type SyncStatus } from './create-sync-status';
 
 function fakeReplication(name: string) {
   const eventBulks$ = new Subject<{ context: string; events: Array<{ documentId: string }> }>();
@@ -13,13 +13,13 @@ function fakeReplication(name: string) {
   return { replication, eventBulks$, active$, sent$, conflict$ };
 }
 
-function setup(persistence?: PendingPersistence) {
+function setup(persistence?: PendingPersistence, lastSynced?: LastSyncedPersistence) {
   const carts = fakeReplication('cart_items');
   const products = fakeReplication('products');
   const online$ = new BehaviorSubject(false);
   const failures$ = new Subject<{ error: unknown }>();
   let clock = 0;
-  const status$ = createSyncStatus({ replications: [carts.replication, products.replication], online$, failures$, now: () => new Date(++clock * 1000), ...(persistence ? { persistence } : {}) });
+  const status$ = createSyncStatus({ replications: [carts.replication, products.replication], online$, failures$, now: () => new Date(++clock * 1000), ...(persistence ? { persistence } : {}), ...(lastSynced ? { lastSynced } : {}) });
   let latest: SyncStatus | undefined;
   const seen: SyncStatus[] = [];
   const subscription = status$.subscribe((status) => {
@@ -90,7 +90,7 @@ describe('createSyncStatus', () => {
     const { carts, failures$, current, subscription } = setup();
     carts.active$.next(true);
     failures$.next({ error: new SyncHttpError(0, 'NETWORK_ERROR', 'The sync server could not be reached') });
-    expect(current().error).toEqual({ code: 'NETWORK_ERROR', message: 'The sync server could not be reached' });
+    expect(current().error).toEqual({ code: 'NETWORK_ERROR', message: 'The sync server could not be reached', httpStatus: 0 });
     failures$.next({ error: new Error('boom') });
     expect(current().error).toEqual({ code: 'UNKNOWN', message: 'boom' });
     carts.active$.next(false);
@@ -153,6 +153,24 @@ describe('createSyncStatus', () => {
     carts.eventBulks$.next({ context: 'rx-collection-bulk-insert', events: [{ documentId: 'a' }] });
     expect(current().pendingUploads).toBe(1);
     subscription.unsubscribe();
+  });
+
+  it('keeps the last sync time across a reload, offline too, and saves each new one', () => {
+    let stored: Date | undefined = new Date(500);
+    const lastSynced: LastSyncedPersistence = { load: () => stored, save: (at) => (stored = at) };
+    const reloaded = setup(undefined, lastSynced);
+    expect(reloaded.current().lastSyncedAt).toEqual(new Date(500));
+    reloaded.carts.active$.next(true);
+    reloaded.carts.active$.next(false);
+    expect(stored).toEqual(new Date(1000));
+    expect(reloaded.current().lastSyncedAt).toEqual(new Date(1000));
+    reloaded.subscription.unsubscribe();
+  });
+
+  it('starts with no last sync when the saved one cannot be read', () => {
+    const broken = setup(undefined, { load: () => { throw new Error('SecurityError'); }, save: () => undefined });
+    expect(broken.current().lastSyncedAt).toBeUndefined();
+    broken.subscription.unsubscribe();
   });
 
   it('never counts writes to a pull-only collection as waiting (nothing uploads them)', () => {

@@ -15,7 +15,12 @@ export interface SyncStatus {
   /** When every replication last went idle, i.e. had pushed and pulled everything. */
   readonly lastSyncedAt: Date | undefined;
   /** The last failure since then; cleared by the next time everything is in sync. */
-  readonly error?: { readonly code: string; readonly message: string };
+  readonly error?: {
+    readonly code: string;
+    readonly message: string;
+    /** The HTTP status of a SyncHttpError (0: no answer at all), so "can't reach" tells from "refused". */
+    readonly httpStatus?: number;
+  };
 }
 
 /** The parts of an RxReplicationState (and its collection) the status reads. */
@@ -43,6 +48,13 @@ export interface SyncStatusSources {
    * what was saved. Those restored keys are dropped once everything is in sync.
    */
   readonly persistence?: PendingPersistence;
+  /** Where the last in-sync time is kept across reloads (localStorage): "Last synced" survives an offline reload. */
+  readonly lastSynced?: LastSyncedPersistence;
+}
+
+export interface LastSyncedPersistence {
+  load(): Date | undefined;
+  save(at: Date): void;
 }
 
 export interface PendingPersistence {
@@ -79,7 +91,7 @@ export const initialSyncStatusState = (replications: number): SyncStatusState =>
 
 const toStatusError = (error: unknown): NonNullable<SyncStatus['error']> =>
   isSyncHttpError(error)
-    ? { code: error.code, message: error.message }
+    ? { code: error.code, message: error.message, httpStatus: error.status }
     : { code: 'UNKNOWN', message: error instanceof Error ? error.message : String(error) };
 
 export function reduceSyncStatus(state: SyncStatusState, event: SyncStatusEvent, now: () => Date): SyncStatusState {
@@ -127,7 +139,8 @@ const sameStatus = (a: SyncStatus, b: SyncStatus): boolean =>
   a.pendingKeys === b.pendingKeys &&
   a.lastSyncedAt === b.lastSyncedAt &&
   a.error?.code === b.error?.code &&
-  a.error?.message === b.error?.message;
+  a.error?.message === b.error?.message &&
+  a.error?.httpStatus === b.error?.httpStatus;
 
 /** Storage can be full or refused (private mode): the status still works, only the count is not kept. */
 function safely<T>(run: () => T, fallback: T): T {
@@ -161,14 +174,23 @@ export function createSyncStatus(sources: SyncStatusSources): Observable<SyncSta
       ),
     );
   });
-  const initial = initialSyncStatusState(sources.replications.length);
-  const { persistence } = sources;
+  const { persistence, lastSynced } = sources;
+  const initial: SyncStatusState = {
+    ...initialSyncStatusState(sources.replications.length),
+    lastSyncedAt: lastSynced ? safely(() => lastSynced.load(), undefined) : undefined,
+  };
   if (persistence) events.unshift(defer(() => of({ kind: 'restore', keys: safely(() => persistence.load(), []) } as const)));
   let saved: ReadonlySet<string> = initial.pending;
+  let savedAt = initial.lastSyncedAt;
   return merge(...events).pipe(
     scan((state: SyncStatusState, event: SyncStatusEvent) => reduceSyncStatus(state, event, now), initial),
     startWith(initial),
     tap((state) => {
+      if (lastSynced && state.lastSyncedAt && state.lastSyncedAt !== savedAt) {
+        savedAt = state.lastSyncedAt;
+        const at = state.lastSyncedAt;
+        safely(() => lastSynced.save(at), undefined);
+      }
       if (!persistence || state.pending === saved) return;
       saved = state.pending;
       safely(() => persistence.save([...state.pending]), undefined);

@@ -9,6 +9,14 @@ describe('the status the leading tab shares', () => {
     if (message?.kind === 'status') expect(fromSharedStatus(message)).toEqual({ ...status, pendingKeys: new Set() });
   });
 
+  it('carries the leader’s last failure, so a follower can say the shop is out of reach', () => {
+    const status = { online: false, pendingUploads: 0, pendingKeys: new Set<string>(), lastSyncedAt: undefined, error: { code: 'NETWORK_ERROR', message: 'failed', httpStatus: 0 } };
+    const message = parseSharedStatus(structuredClone(toSharedStatus(status)));
+    if (message?.kind !== 'status') throw new Error('not a status');
+    expect(fromSharedStatus(message).error).toEqual({ code: 'NETWORK_ERROR', message: 'NETWORK_ERROR', httpStatus: 0 });
+    expect(parseSharedStatus({ kind: 'status', online: false, pendingUploads: 0, error: { code: 7 } })).toEqual({ kind: 'status', online: false, pendingUploads: 0, lastSyncedAt: undefined });
+  });
+
   it.each([
     [null],
     ['status'],

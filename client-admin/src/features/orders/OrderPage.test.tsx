@@ -39,6 +39,24 @@ describe('an order’s page', () => {
     expect(screen.getByTestId('order-payment').textContent).toBe('Cash on delivery · pending');
   });
 
+  it('lets the owner tap the delivery phone to call it, with India’s code', () => {
+    renderPage();
+    const call = screen.getByRole('link', { name: 'Call 9848022338' });
+    expect(call.getAttribute('href')).toBe('tel:+919848022338');
+    expect(screen.queryByTestId('customer-phone')).toBeNull();
+  });
+
+  it('offers the profile’s phone too when it is another number', () => {
+    renderPage({ customer: { id: 'u1', name: 'Sita Devi', email: 'sita@example.in', phone: '+91 90000 00001' } });
+    expect(screen.getByRole('link', { name: 'Call +91 90000 00001' }).getAttribute('href')).toBe('tel:+919000000001');
+    expect(screen.getByRole('link', { name: 'Call 9848022338' })).toBeTruthy();
+  });
+
+  it('does not offer the same number twice', () => {
+    renderPage({ customer: { id: 'u1', name: 'Sita Devi', email: 'sita@example.in', phone: '+919848022338' } });
+    expect(screen.getAllByRole('link', { name: /^Call / })).toHaveLength(1);
+  });
+
   it('moves the order on with the note, through the moves the state machine allows', async () => {
     const props = renderPage({ order: order({ status: 'confirmed' }) });
     expect(screen.getAllByRole('button').map((button) => button.textContent)).toEqual(['Mark packed', 'Cancel order']);

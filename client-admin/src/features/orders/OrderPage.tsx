@@ -1,9 +1,9 @@
 /**
- * One order: items, totals, customer, address, payment and history, the next statuses the
- * server's state machine allows as large buttons with an optional note, and the payment to record
- * (the courier's cash collected, a refund), each confirmed once. A move made offline waits
- * visibly; if another admin moved the order first or the server refused the move, the page says
- * why and shows the server's state.
+ * One order: items, totals, customer, address (its phones tap to call), payment and history, the
+ * next statuses the server's state machine allows as large buttons with an optional note, and the
+ * payment to record (the courier's cash collected, a refund), each confirmed once. A move made
+ * offline waits visibly; if another admin moved the order first or the server refused the move,
+ * the page says why and shows the server's state.
  */
 import { formatIndiaDateTime, formatRupees } from '@oa/client-sync';
 import { Field } from '@oa/client-sync/react';
@@ -11,6 +11,8 @@ import type { Order, OrderStatus } from '@oa/schema';
 import { useState } from 'react';
 import { Link } from '../../shell/router';
 import { toPaymentActions, toStatusActions, toStatusLabel, type Customer, type PaymentAction } from './orders.logic';
+import { toTelHref } from './phone.logic';
+import { PhoneLink } from './PhoneLink';
 
 export interface OrderPageProps {
   readonly order: Order | undefined;
@@ -116,8 +118,12 @@ export function OrderPage({ order, customer, payment, waiting, notice, onMove, o
       <section aria-labelledby="customer-title">
         <h3 id="customer-title">Customer and delivery</h3>
         <p>{customer ? <>{customer.name} · {customer.email}</> : 'Customer not synced yet'}</p>
+        {/* The profile's phone too, when it is another number than the delivery one. */}
+        {customer?.phone && toTelHref(customer.phone) !== toTelHref(current.shippingAddress.phone) ? (
+          <p data-testid="customer-phone">Profile phone: <PhoneLink phone={customer.phone} /></p>
+        ) : null}
         <address>
-          {current.shippingAddress.name}, {current.shippingAddress.phone}<br />
+          {current.shippingAddress.name}, <PhoneLink phone={current.shippingAddress.phone} /><br />
           {current.shippingAddress.line1}{current.shippingAddress.line2 ? `, ${current.shippingAddress.line2}` : ''}<br />
           {current.shippingAddress.city}, {current.shippingAddress.state} {current.shippingAddress.pincode}
         </address>

@@ -1,27 +1,29 @@
 /**
- * The orders list: live (new orders appear as they sync, with a count of those placed since the
- * admin last looked), filtered by status and dates, searched by order number or customer. Rows
+ * The orders list: live (new orders appear as they sync, marked New until the admin opens them or
+ * marks the list seen), filtered by status and dates, searched by order number or customer. Rows
  * link to each order's page. Works offline on what has synced.
  */
 import { formatIndiaDateTime, formatRupees } from '@oa/client-sync';
 import { orderStatuses, type Order, type OrderStatus } from '@oa/schema';
 import { useMemo, useState } from 'react';
 import { Link } from '../../shell/router';
-import { selectOrders, toItemCount, toStatusLabel, type Customer, type OrderFilter } from './orders.logic';
+import { selectOrders, toItemCountLabel, toStatusLabel, type Customer, type OrderFilter } from './orders.logic';
+import { isNewOrder, type SeenOrders } from './seen-orders.logic';
 
 export interface OrdersPageProps {
   readonly orders: readonly Order[] | undefined;
   readonly customers: ReadonlyMap<string, Customer>;
   readonly status?: OrderStatus | undefined;
   readonly onStatus: (status: OrderStatus | undefined) => void;
-  /** Orders placed since the admin last looked, and the button that marks them seen. */
+  /** Which orders the admin has seen; the others are marked New and counted on the button that marks them all seen. */
+  readonly seen: SeenOrders;
   readonly newCount: number;
   readonly onMarkSeen: () => void;
   /** Orders with a change made here that has not reached the server yet. */
   readonly waiting: ReadonlySet<string>;
 }
 
-export function OrdersPage({ orders, customers, status, onStatus, newCount, onMarkSeen, waiting }: OrdersPageProps) {
+export function OrdersPage({ orders, customers, status, onStatus, seen, newCount, onMarkSeen, waiting }: OrdersPageProps) {
   const [filter, setFilter] = useState<Omit<OrderFilter, 'status'>>({});
   const shown = useMemo(() => selectOrders(orders ?? [], { ...filter, status }, customers), [orders, filter, status, customers]);
   if (orders === undefined) return <p className="empty">Loading orders…</p>;
@@ -56,9 +58,12 @@ export function OrdersPage({ orders, customers, status, onStatus, newCount, onMa
           <li key={order.id} className="row" data-order-id={order.id}>
             <Link to={{ name: 'order', id: order.id }} className="row__link">
               <span className="row__title">{order.orderId}</span>
-              <span className={`status status--${order.status}`} data-status={order.status}>{toStatusLabel(order.status)}</span>
+              <span>
+                <span className={`status status--${order.status}`} data-status={order.status}>{toStatusLabel(order.status)}</span>
+                {isNewOrder(order, seen) ? <span className="new-tag" data-testid="order-new">New</span> : null}
+              </span>
               <span className="row__meta">
-                {customers.get(order.userId)?.name ?? order.shippingAddress.name} · {toItemCount(order)} items · {formatRupees(order.total)} · {formatIndiaDateTime(order.createdAt)}
+                {customers.get(order.userId)?.name ?? order.shippingAddress.name} · {toItemCountLabel(order)} · {formatRupees(order.total)} · {formatIndiaDateTime(order.createdAt)}
               </span>
               {waiting.has(order.id) ? <span className="waiting">Waiting to sync</span> : null}
             </Link>

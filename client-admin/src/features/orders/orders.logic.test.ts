@@ -1,7 +1,7 @@
 import type { Order } from '@oa/schema';
 import { describe, expect, it } from 'vitest';
 import { toIndiaDay } from '@oa/client-sync';
-import { countNewOrders, selectOrders, toPaymentActions, toPaymentSummary, toSeenUntil, toStatusActions, type Customer } from './orders.logic';
+import { selectOrders, toItemCountLabel, toPaymentActions, toPaymentSummary, toStatusActions, type Customer } from './orders.logic';
 
 const order = (id: string, fields: Partial<Order> = {}): Order =>
   ({
@@ -58,11 +58,15 @@ describe('the admins’ orders', () => {
     expect(actions.filter((action) => action.danger).map((action) => action.to)).toEqual(labels.includes('Cancel order' as never) ? ['cancelled'] : []);
   });
 
-  it('counts the orders placed since the admin last looked', () => {
-    expect(countNewOrders(orders, undefined)).toBe(3);
-    expect(countNewOrders(orders, '2026-03-01T12:00:00.000Z')).toBe(2);
-    expect(toSeenUntil(orders.slice(0, 3), undefined)).toBe('2026-03-02T05:00:00.000Z');
-    expect(toSeenUntil([], '2026-01-01T00:00:00.000Z')).toBe('2026-01-01T00:00:00.000Z');
+  it.each([
+    [[1], '1 item'],
+    [[2], '2 items'],
+    [[1, 1], '2 items'],
+    [[3, 2], '5 items'],
+    [[], '0 items'],
+  ])('counts lines of quantities %j as “%s”', (quantities, label) => {
+    const items = quantities.map((quantity, index) => ({ productId: `p${index}`, product: `p${index}`, name: 'Laddu', price: 60, quantity }));
+    expect(toItemCountLabel({ items })).toBe(label);
   });
 
   it('describes the payment from its record when there is one', () => {

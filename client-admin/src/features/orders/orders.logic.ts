@@ -1,8 +1,8 @@
 /**
  * The admins' orders as pure rules: which orders a filter (status, dates in India's time, a search
- * by order number or customer) shows and in what order, how many are new since the admin last
- * looked, the next statuses the server's state machine allows (the big buttons), and what an
- * order reads like. No React, no RxDB.
+ * by order number or customer) shows and in what order, the next statuses the server's state
+ * machine allows (the big buttons), and what an order reads like. Which orders are new lives in
+ * seen-orders.logic.ts. No React, no RxDB.
  */
 import { formatIndiaDateTime, matchesAllWords, toIndiaDay, toSearchWords } from '@oa/client-sync';
 import { nextOrderStatuses, nextPaymentStatuses, type Order, type OrderStatus, type Payment, type User } from '@oa/schema';
@@ -66,17 +66,13 @@ export function selectOrders(orders: readonly Order[], filter: OrderFilter, cust
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-/** Orders placed after the admin last looked at the list (all of them on a first look). */
-export function countNewOrders(orders: readonly Pick<Order, 'createdAt' | '_deleted'>[], seenUntil: string | undefined): number {
-  return orders.filter((order) => !order._deleted && (seenUntil === undefined || order.createdAt > seenUntil)).length;
-}
-
-/** The newest order's time: what "seen" moves to when the admin opens the list. */
-export function toSeenUntil(orders: readonly Pick<Order, 'createdAt'>[], previous: string | undefined): string | undefined {
-  return orders.reduce<string | undefined>((latest, order) => (latest === undefined || order.createdAt > latest ? order.createdAt : latest), previous);
-}
-
 export const toItemCount = (order: Pick<Order, 'items'>): number => order.items.reduce((sum, item) => sum + item.quantity, 0);
+
+/** "1 item", "3 items": the pieces ordered, counting each line's quantity. */
+export function toItemCountLabel(order: Pick<Order, 'items'>): string {
+  const count = toItemCount(order);
+  return count === 1 ? '1 item' : `${count} items`;
+}
 
 export type PaymentSummaryRecord = Pick<Payment, 'id' | 'orderId' | 'status' | 'method'> & Partial<Pick<Payment, 'collectedAt' | 'refundedAt'>>;
 

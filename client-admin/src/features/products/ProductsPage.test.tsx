@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
- * The products list: what a row shows, search and filter, and the buttons' callbacks
- * (delete only after confirming). React Testing Library on happy-dom.
+ * The products list: what a row shows (its thumbnail too), search and filter, and the buttons'
+ * callbacks (delete only after confirming). React Testing Library on happy-dom.
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -35,6 +35,32 @@ describe('the products page', () => {
     expect(within(row('Camphor Tablets')).getByText('Out of stock')).toBeTruthy();
     expect(within(row('Camphor Tablets')).getByText('Inactive')).toBeTruthy();
     expect(within(row('Vratha Katha')).getByText('Books')).toBeTruthy();
+  });
+
+  it('shows each product’s first image as a small, lazily loaded, fixed-size thumbnail', () => {
+    const pictured = toProduct('p5', 'Kumkum', { images: ['/images/kumkum-front.jpg', '/images/kumkum-back.jpg'], imageUrl: '/images/kumkum-front.jpg' });
+    renderPage({ products: [pictured] });
+    const thumbnail = row('Kumkum').querySelector('img')!;
+    expect(thumbnail.getAttribute('src')).toBe('/images/kumkum-front.jpg');
+    expect(thumbnail.getAttribute('alt')).toBe('');
+    expect(thumbnail.getAttribute('loading')).toBe('lazy');
+    expect([thumbnail.getAttribute('width'), thumbnail.getAttribute('height')]).toEqual(['56', '56']);
+  });
+
+  it('shows a legacy product’s imageUrl when it has no images', () => {
+    renderPage({ products: [toProduct('p6', 'Old Laddu', { images: [], imageUrl: 'https://cdn.example/laddu.png' })] });
+    expect(row('Old Laddu').querySelector('img')!.getAttribute('src')).toBe('https://cdn.example/laddu.png');
+  });
+
+  it('shows a placeholder for a product without an image, or whose image does not load', () => {
+    const { imageUrl: _none, ...bare } = toProduct('p7', 'Plain Sugar', { images: [] });
+    renderPage({ products: [bare, laddu] });
+    expect(row('Plain Sugar').querySelector('img')).toBeNull();
+    expect(within(row('Plain Sugar')).getByTestId('product-thumb-placeholder')).toBeTruthy();
+
+    fireEvent.error(row('Laddu').querySelector('img')!);
+    expect(row('Laddu').querySelector('img')).toBeNull();
+    expect(within(row('Laddu')).getByTestId('product-thumb-placeholder')).toBeTruthy();
   });
 
   it('says when a product’s category is gone', () => {

@@ -1,12 +1,14 @@
 /**
- * The admin's products: search by name or slug, show all, active or inactive ones, and from each
- * row edit, deactivate/activate or delete (after an inline confirmation). This page only asks:
- * the caller writes the change to the local database, and sync carries it to the shop.
+ * The admin's products, each with its thumbnail: search by name or slug, show all, active or
+ * inactive ones, and from each row edit, deactivate/activate or delete (after an inline
+ * confirmation). This page only asks: the caller writes the change to the local database, and
+ * sync carries it to the shop.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Category, Product } from '@oa/schema';
 import { formatRupees } from '@oa/client-sync';
-import { filterProducts, type ProductStatusFilter } from './products-list.logic';
+import { filterProducts, toThumbnailSrc, type ProductStatusFilter } from './products-list.logic';
+import { ProductThumbnail } from './ProductThumbnail';
 import './products.css';
 
 export interface ProductsPageProps {
@@ -102,16 +104,19 @@ function ProductRow({ product, categoryName, onEdit, onToggleActive, onDelete }:
 
   return (
     <li className={`products-row${product.isActive ? '' : ' products-row--inactive'}`}>
-      <div className="products-row__body">
-        <h3 className="products-row__name">{product.name}</h3>
-        <p className="products-row__facts">
-          <span className="products-row__price">{formatRupees(product.price)}</span>
-          <span className={product.stock === 0 ? 'products-row__stock products-row__stock--out' : 'products-row__stock'}>
-            {product.stock === 0 ? 'Out of stock' : `${product.stock} in stock`}
-          </span>
-          <span className="products-row__category">{categoryName ?? `${product.category} (category missing)`}</span>
-          <span className={product.isActive ? 'products-badge products-badge--active' : 'products-badge'}>{product.isActive ? 'Active' : 'Inactive'}</span>
-        </p>
+      <div className="products-row__summary">
+        <ProductThumbnail src={toThumbnailSrc(product)} />
+        <div className="products-row__body">
+          <h3 className="products-row__name">{product.name}</h3>
+          <p className="products-row__facts">
+            <span className="products-row__price">{formatRupees(product.price)}</span>
+            <span className={product.stock === 0 ? 'products-row__stock products-row__stock--out' : 'products-row__stock'}>
+              {product.stock === 0 ? 'Out of stock' : `${product.stock} in stock`}
+            </span>
+            <span className="products-row__category">{categoryName ?? `${product.category} (category missing)`}</span>
+            <span className={product.isActive ? 'products-badge products-badge--active' : 'products-badge'}>{product.isActive ? 'Active' : 'Inactive'}</span>
+          </p>
+        </div>
       </div>
       {confirming ? (
         <div className="products-confirm" role="group" aria-label={`Delete ${product.name}?`}>

@@ -1,10 +1,10 @@
 /**
- * The admin product list's search, filter and order, and the rupee format its rows use,
- * as tables of inputs and what they show.
+ * The admin product list's search, filter and order, each row's thumbnail and the rupee format
+ * its rows use, as tables of inputs and what they show.
  */
 import { describe, expect, it } from 'vitest';
 import { formatRupees } from '@oa/client-sync';
-import { filterProducts, type ProductListQuery } from './products-list.logic';
+import { filterProducts, toThumbnailSrc, type ProductListQuery } from './products-list.logic';
 
 const products = [
   { name: 'Pulihora Mix', slug: 'pulihora-mix', isActive: true },
@@ -25,6 +25,17 @@ describe('filterProducts', () => {
     ['a search and a filter together', { search: 'camphor', status: 'active' }, []],
   ])('shows %s', (_case, query, expected) => {
     expect(names(query)).toEqual(expected);
+  });
+});
+
+describe('toThumbnailSrc', () => {
+  it.each<[string, { images: string[]; imageUrl?: string }, string | undefined]>([
+    ['the first of several images', { images: ['/a.jpg', '/b.jpg'], imageUrl: '/a.jpg' }, '/a.jpg'],
+    ['the legacy imageUrl when images is empty', { images: [], imageUrl: 'https://cdn.example/old.png' }, 'https://cdn.example/old.png'],
+    ['nothing for a product without a picture', { images: [] }, undefined],
+    ['nothing for blank addresses', { images: ['  '], imageUrl: '' }, undefined],
+  ])('shows %s', (_case, product, src) => {
+    expect(toThumbnailSrc(product)).toBe(src);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * The admin's product list, as pure rules: which products a search and an active/inactive filter
- * show (by name, A to Z), and how a price reads in rupees. No React: the page only renders this.
+ * show (by name, A to Z), and which picture a row's thumbnail shows. No React: the page only
+ * renders this.
  */
 import { matchesAllWords, toSearchWords } from '@oa/client-sync';
 import type { Product } from '@oa/schema';
@@ -23,4 +24,7 @@ export function filterProducts<P extends Listed>(products: readonly P[], query: 
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
 }
 
-
+/** The row's thumbnail: the first of the product's images, else its legacy imageUrl; undefined for none. */
+export function toThumbnailSrc(product: Pick<Product, 'images' | 'imageUrl'>): string | undefined {
+  return [product.images[0], product.imageUrl].map((src) => src?.trim()).find((src) => Boolean(src));
+}

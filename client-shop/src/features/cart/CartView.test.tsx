@@ -62,4 +62,9 @@ describe('the cart', () => {
     renderCart({ lines: [] });
     expect(screen.getByText(/Your cart is empty/)).toBeTruthy();
   });
+
+  it("sends a visitor to sign in with the way back to checkout in the link's address", () => {
+    renderCart({ signedIn: false });
+    expect(screen.getByRole('link', { name: 'Sign in or create an account' }).getAttribute('href')).toBe('/account?next=checkout');
+  });
 });

@@ -7,6 +7,7 @@ import { formatRupees } from '@oa/client-sync';
 import type { DeliveryRule } from '@oa/schema';
 import { Link } from '../../shell/router';
 import { maxQuantity, toCartTotal, toDeliveryView, type CartLine } from './cart.logic';
+import { SignInLink } from '../account/SignInLink';
 
 export interface CartViewProps {
   readonly lines: readonly CartLine[];
@@ -58,7 +59,7 @@ export function CartView({ lines, signedIn, deliveryRule, onQuantity, onRemove, 
       {signedIn ? (
         <button type="button" className="primary" onClick={onCheckout}>Checkout</button>
       ) : (
-        <p className="note"><Link to={{ name: 'account' }}>Sign in or create an account</Link> to check out: your cart comes with you.</p>
+        <p className="note"><SignInLink next="checkout">Sign in or create an account</SignInLink> to check out: your cart comes with you.</p>
       )}
     </section>
   );

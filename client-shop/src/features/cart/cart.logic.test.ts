@@ -1,6 +1,6 @@
 import { validateDocument } from '@oa/schema';
 import { describe, expect, it } from 'vitest';
-import { clampQuantity, planGuestCartJoin, toCartId, toCartLines, toCartTotal, toDeliveryView, toNewCartLine } from './cart.logic';
+import { clampQuantity, planCartMerge, planGuestCartJoin, toCartId, toCartLines, toCartTotal, toDeliveryView, toNewCartLine } from './cart.logic';
 
 const now = '2026-01-01T00:00:00.000Z';
 const products = [
@@ -80,5 +80,31 @@ describe('the cart', () => {
         expect(validateDocument('cart_items', line).ok).toBe(true);
       }
     });
+  });
+});
+
+describe('planCartMerge', () => {
+  const line = (id: string, productId: string, quantity: number, createdAt = '2026-12-01T10:00:00.000Z') => ({ id, productId, quantity, createdAt });
+
+  it('leaves a cart with one line per product alone', () => {
+    expect(planCartMerge([line('a', 'p1', 2), line('b', 'p2', 1)])).toEqual({ updates: [], removals: [] });
+  });
+
+  it('adds the quantities of two lines of one product on the older line and removes the other', () => {
+    const merged = planCartMerge([line('guest-line', 'p1', 2, '2026-12-02T09:00:00.000Z'), line('account-line', 'p1', 3, '2026-11-30T09:00:00.000Z')]);
+    expect(merged).toEqual({ updates: [{ id: 'account-line', quantity: 5 }], removals: ['guest-line'] });
+  });
+
+  it('caps the sum by the quantity limit and by the stock when known, never below one', () => {
+    expect(planCartMerge([line('a', 'p1', 60), line('b', 'p1', 60)]).updates).toEqual([{ id: 'a', quantity: 99 }]);
+    expect(planCartMerge([line('a', 'p1', 3), line('b', 'p1', 4)], () => 5).updates).toEqual([{ id: 'a', quantity: 5 }]);
+    expect(planCartMerge([line('a', 'p1', 3), line('b', 'p1', 4)], () => 0).updates).toEqual([{ id: 'a', quantity: 7 }]);
+  });
+
+  it('gives every device the same plan, whatever order it read the lines in (ties broken by id)', () => {
+    const lines = [line('c', 'p1', 1), line('a', 'p1', 1), line('b', 'p1', 1)];
+    for (const order of [lines, [...lines].reverse(), [lines[1]!, lines[2]!, lines[0]!]]) {
+      expect(planCartMerge(order)).toEqual({ updates: [{ id: 'a', quantity: 3 }], removals: ['b', 'c'] });
+    }
   });
 });

@@ -121,3 +121,36 @@ export function planGuestCartJoin(input: {
   }
   return { inserts, updates };
 }
+
+export interface CartMerge {
+  /** The line kept for each product that had several, with the quantities added. */
+  readonly updates: Array<{ readonly id: string; readonly quantity: number }>;
+  /** The other lines of those products. */
+  readonly removals: string[];
+}
+
+/**
+ * One line per product: where the shopper's cart holds several lines of one product (a visitor's
+ * cart joined on a device that had not yet pulled the account's cart, or two devices adding it
+ * offline), the quantities add up on the oldest line (then the smallest id), capped by the
+ * quantity limit and the product's stock when known, and the others go. Every device computes the
+ * same plan from the same lines, so two devices merging at once agree.
+ */
+export function planCartMerge(
+  lines: readonly Pick<CartItem, 'id' | 'productId' | 'quantity' | 'createdAt'>[],
+  stockOf: (productId: string) => number | undefined = () => undefined,
+): CartMerge {
+  const byProduct = new Map<string, Array<Pick<CartItem, 'id' | 'productId' | 'quantity' | 'createdAt'>>>();
+  for (const line of lines) byProduct.set(line.productId, [...(byProduct.get(line.productId) ?? []), line]);
+  const updates: Array<{ id: string; quantity: number }> = [];
+  const removals: string[] = [];
+  for (const [productId, group] of byProduct) {
+    if (group.length < 2) continue;
+    const [kept, ...others] = [...group].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const total = group.reduce((sum, line) => sum + line.quantity, 0);
+    const stock = stockOf(productId);
+    updates.push({ id: kept!.id, quantity: clampQuantity(stock !== undefined && stock >= 1 ? Math.min(total, stock) : total) });
+    removals.push(...others.map((line) => line.id));
+  }
+  return { updates, removals: removals.sort() };
+}

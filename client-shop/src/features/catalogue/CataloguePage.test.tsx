@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, product, render, screen, waitFor, within } from '../../testing/render';
 import { CataloguePage } from './CataloguePage';
 
@@ -15,6 +15,9 @@ const products = [
 const shownNames = () => screen.queryAllByRole('heading', { level: 3 }).map((heading) => heading.textContent);
 
 describe('the catalogue page', () => {
+  // The page reads and writes the address and history state: each test starts on a fresh shop page.
+  beforeEach(() => history.replaceState(null, '', '/'));
+
   it('lists the products by name with their count', () => {
     render(<CataloguePage products={products} categories={categories} onAdd={() => undefined} />);
     expect(shownNames()).toEqual(['Laddu', 'Pulihora Mix', 'Vratha Katha']);
@@ -67,5 +70,72 @@ describe('the catalogue page', () => {
     render(<CataloguePage products={products} categories={categories} onAdd={() => undefined} />);
     const card = screen.getByText('Laddu').closest('li')!;
     expect(within(card).queryByRole('button', { name: /wishlist/ })).toBeNull();
+  });
+
+  it('keeps the search, category and sort in the address, without adding history entries', async () => {
+    const before = history.length;
+    render(<CataloguePage products={products} categories={categories} onAdd={() => undefined} />);
+    fireEvent.change(screen.getByPlaceholderText('Search products'), { target: { value: 'mix' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Prasadam' }));
+    fireEvent.change(screen.getByLabelText('Sort'), { target: { value: 'price-desc' } });
+    await waitFor(() => expect(location.search).toBe('?q=mix&category=cat-1&sort=price-desc'));
+    expect(history.length).toBe(before);
+  });
+
+  it('comes back with the query of its address (Back, a reload or a shared link)', () => {
+    history.replaceState(null, '', '/?category=cat-1&sort=price-desc');
+    render(<CataloguePage products={products} categories={categories} onAdd={() => undefined} />);
+    expect(shownNames()).toEqual(['Pulihora Mix', 'Laddu']);
+    expect(screen.getByRole('button', { name: 'Prasadam' }).getAttribute('aria-pressed')).toBe('true');
+    expect((screen.getByLabelText('Sort') as HTMLSelectElement).value).toBe('price-desc');
+  });
+
+  it('saves its place before leaving for a product, and returns to it with as many products shown', () => {
+    const many = Array.from({ length: 30 }, (_, i) => product(`m${String(i).padStart(2, '0')}`, { name: `Item ${String(i).padStart(2, '0')}` }));
+    const scrollTo = vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
+    const first = render(<CataloguePage products={many} categories={categories} onAdd={() => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Show more (6 left)' }));
+    Object.defineProperty(window, 'scrollY', { configurable: true, value: 1234 });
+    // The product's page is pushed as a new entry; Back returns to this one, as kept here.
+    const push = vi.spyOn(history, 'pushState').mockImplementation(() => undefined);
+    fireEvent.click(screen.getByRole('link', { name: 'Item 27' }));
+    expect(push).toHaveBeenCalledWith(null, '', '/products/m27');
+    push.mockRestore();
+    first.unmount();
+
+    render(<CataloguePage products={many} categories={categories} onAdd={() => undefined} />);
+    expect(shownNames()).toHaveLength(30);
+    expect(scrollTo).toHaveBeenLastCalledWith(0, 1234);
+    Object.defineProperty(window, 'scrollY', { configurable: true, value: 0 });
+    scrollTo.mockRestore();
+  });
+
+  it('shows how many are in the cart with − and +, capped by the stock', () => {
+    const onQuantity = vi.fn();
+    const few = [product('p1', { name: 'Laddu', stock: 3 }), product('p2', { name: 'Mix', stock: 50 })];
+    render(<CataloguePage products={few} categories={categories} onAdd={() => undefined} cartQuantities={new Map([['p1', 3], ['p2', 1]])} onQuantity={onQuantity} />);
+    expect(screen.queryByRole('button', { name: 'Add Laddu to cart' })).toBeNull();
+    expect(within(screen.getByRole('group', { name: 'Laddu in your cart' })).getByText('3 in cart')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'One more Laddu' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'One fewer Laddu' }));
+    fireEvent.click(screen.getByRole('button', { name: 'One more Mix' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Mix from cart' }));
+    expect(onQuantity.mock.calls).toEqual([['p1', 2], ['p2', 2], ['p2', 0]]);
+  });
+
+  it('moves the focus to + when the added product shows its quantity', () => {
+    const props = { products: [product('p1', { name: 'Laddu' })], categories, onAdd: vi.fn(), onQuantity: vi.fn() };
+    const { rerender } = render(<CataloguePage {...props} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add Laddu to cart' }));
+    expect(props.onAdd).toHaveBeenCalledWith('p1');
+    rerender(<CataloguePage {...props} cartQuantities={new Map([['p1', 1]])} />);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'One more Laddu' }));
+  });
+
+  it('shows a placeholder of the picture’s size for a product without one', () => {
+    render(<CataloguePage products={[product('p1', { name: 'Laddu' })]} categories={categories} onAdd={() => undefined} />);
+    const placeholder = screen.getByTestId('product-image-placeholder');
+    expect(placeholder.className).toBe('product__image product__image--none');
+    expect(placeholder.querySelector('svg')).toBeTruthy();
   });
 });

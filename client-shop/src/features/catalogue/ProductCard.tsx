@@ -1,8 +1,15 @@
-/** One product in the list: picture, name (a link to its page), price in rupees, stock, rating, and the cart and wishlist buttons. */
+/**
+ * One product in the list: picture (or a placeholder of its size), name (a link to its page), price
+ * in rupees, stock, rating, and the cart and wishlist buttons: "Add to cart" until it is in the
+ * cart, then how many with − and +.
+ */
 import { formatRupees } from '@oa/client-sync';
+import { useState } from 'react';
 import { Link } from '../../shell/router';
 import { toStars } from '../reviews/reviews.logic';
-import { toImages, toStockLabel, toStockState, type CatalogueProduct } from './catalogue.logic';
+import { CartQuantity } from './CartQuantity';
+import { toImages, toQuantityCap, toStockLabel, toStockState, type CatalogueProduct } from './catalogue.logic';
+import { ProductImage } from './ProductImage';
 
 export interface ProductCardProps {
   readonly product: CatalogueProduct;
@@ -12,13 +19,18 @@ export interface ProductCardProps {
   readonly wishlisted?: boolean;
   /** On the first screen: its picture loads at once, not when scrolled to (the page's largest paint). */
   readonly firstScreen?: boolean;
+  /** How many are in the shopper's cart (0 or absent: not in it). */
+  readonly quantity?: number;
+  /** Sets the cart's quantity of a product; 0 takes it out. Absent: no − and + (only "Add to cart"). */
+  readonly onQuantity?: ((productId: string, quantity: number) => void) | undefined;
 }
 
-export function ProductCard({ product, onAdd, onWishlist, wishlisted = false, firstScreen = false }: ProductCardProps) {
+export function ProductCard({ product, onAdd, onWishlist, wishlisted = false, firstScreen = false, quantity = 0, onQuantity }: ProductCardProps) {
   const [image] = toImages(product);
+  const [added, setAdded] = useState(false);
   return (
     <li className="product" data-product-id={product.id}>
-      {image ? <img className="product__image" src={image} alt="" width={96} height={96} loading={firstScreen ? 'eager' : 'lazy'} fetchPriority={firstScreen ? 'high' : 'auto'} decoding="async" /> : <span className="product__image product__image--none" aria-hidden="true" />}
+      <ProductImage className="product__image" src={image} alt="" size={96} loading={firstScreen ? 'eager' : 'lazy'} fetchPriority={firstScreen ? 'high' : 'auto'} />
       <div className="product__body">
         <h3 className="product__name">
           <Link to={{ name: 'product', id: product.id }}>{product.name}</Link>
@@ -35,8 +47,10 @@ export function ProductCard({ product, onAdd, onWishlist, wishlisted = false, fi
         ) : null}
         <p className={`product__stock product__stock--${toStockState(product.stock)}`}>{toStockLabel(product.stock)}</p>
         <div className="product__actions">
-          {product.stock > 0 ? (
-            <button type="button" className="product__add" aria-label={`Add ${product.name} to cart`} onClick={() => onAdd(product.id)}>Add to cart</button>
+          {quantity > 0 && onQuantity ? (
+            <CartQuantity productName={product.name} quantity={quantity} max={toQuantityCap(product.stock)} onChange={(next) => onQuantity(product.id, next)} focusOnShow={added} />
+          ) : product.stock > 0 ? (
+            <button type="button" className="product__add" aria-label={`Add ${product.name} to cart`} onClick={() => { setAdded(true); onAdd(product.id); }}>Add to cart</button>
           ) : null}
           {onWishlist ? (
             <button

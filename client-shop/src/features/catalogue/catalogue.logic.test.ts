@@ -1,6 +1,7 @@
 import { formatRupees, toSearchWords } from '@oa/client-sync';
 import { describe, expect, it } from 'vitest';
-import { selectProducts, sortCategories, toImages, toStockLabel, toStockState } from './catalogue.logic';
+import { maxQuantity } from '../cart/cart.logic';
+import { defaultCatalogueQuery, parseCatalogueQuery, selectProducts, sortCategories, toCatalogueSearch, toImages, toQuantityCap, toScrollEdges, toStockLabel, toStockState, type CatalogueQuery } from './catalogue.logic';
 
 describe('formatRupees', () => {
   it.each([
@@ -85,5 +86,56 @@ describe('selecting the list', () => {
       { id: 'z', name: 'Art', sortOrder: 2 },
     ]);
     expect(sorted.map((c) => c.id)).toEqual(['y', 'z', 'x']);
+  });
+});
+
+describe('the list’s query in the shop page’s address', () => {
+  const query = (fields: Partial<CatalogueQuery>): CatalogueQuery => ({ ...defaultCatalogueQuery, ...fields });
+
+  it.each([
+    ['the whole list', query({}), ''],
+    ['a search', query({ search: 'laddu' }), '?q=laddu'],
+    ['a search of several words and symbols', query({ search: 'ghee & jaggery 100%' }), '?q=ghee+%26+jaggery+100%25'],
+    ['a category', query({ categoryId: 'cat-2' }), '?category=cat-2'],
+    ['a sort other than by name', query({ sort: 'price-desc' }), '?sort=price-desc'],
+    ['all three', query({ search: 'laddu', categoryId: 'cat-1', sort: 'rating' }), '?q=laddu&category=cat-1&sort=rating'],
+  ])('writes %s and reads it back the same', (_label, written, search) => {
+    expect(toCatalogueSearch(written)).toBe(search);
+    expect(parseCatalogueQuery(search)).toEqual(written);
+  });
+
+  it.each([
+    ['an unknown sort', '?sort=cheapest', query({})],
+    ['an empty category', '?category=', query({})],
+    ['a search too long to be typed', `?q=${'a'.repeat(201)}`, query({})],
+    ['other parameters', '?utm_source=whatsapp&q=laddu', query({ search: 'laddu' })],
+    ['a query string without its ?', 'sort=newest', query({ sort: 'newest' })],
+  ])('reads %s as the default for that part', (_label, search, expected) => {
+    expect(parseCatalogueQuery(search)).toEqual(expected);
+  });
+});
+
+describe('how many of a product the list may put in the cart', () => {
+  it.each([
+    [0, 0],
+    [-3, 0],
+    [5, 5],
+    [maxQuantity, maxQuantity],
+    [1000, maxQuantity],
+  ])('with %d in stock: up to %d', (stock, cap) => {
+    expect(toQuantityCap(stock)).toBe(cap);
+  });
+});
+
+describe('the hint that the category chips scroll sideways', () => {
+  it.each([
+    ['all chips fit', { scrollLeft: 0, scrollWidth: 300, clientWidth: 300 }, { start: false, end: false }],
+    ['more to the right, at the start', { scrollLeft: 0, scrollWidth: 800, clientWidth: 330 }, { start: false, end: true }],
+    ['scrolled part way', { scrollLeft: 200, scrollWidth: 800, clientWidth: 330 }, { start: true, end: true }],
+    ['scrolled to the end', { scrollLeft: 470, scrollWidth: 800, clientWidth: 330 }, { start: true, end: false }],
+    ['at the end but for a rounding half pixel', { scrollLeft: 469.5, scrollWidth: 800, clientWidth: 330 }, { start: true, end: false }],
+    ['right to left, scrolled part way', { scrollLeft: -200, scrollWidth: 800, clientWidth: 330 }, { start: true, end: true }],
+  ])('%s', (_label, row, edges) => {
+    expect(toScrollEdges(row)).toEqual(edges);
   });
 });

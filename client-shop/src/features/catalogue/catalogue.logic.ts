@@ -1,10 +1,12 @@
 /**
- * The catalogue's pure rules: how a price and a stock level read to a shopper, and which
- * products a search, a category filter and a sort show, a page at a time. No React, no RxDB:
- * plain data in, data out.
+ * The catalogue's pure rules: how a price and a stock level read to a shopper, which products a
+ * search, a category filter and a sort show, a page at a time, that query as the shop page's query
+ * string (so Back, a reload and a shared link keep it), and how many of a product the cart may hold.
+ * No React, no RxDB, no history API: plain data in, data out.
  */
 import { matchesAllWords, toSearchWords } from '@oa/client-sync';
 import { compareCategories } from '@oa/schema';
+import { maxQuantity } from '../cart/cart.logic';
 
 /** What the list needs of a product (a subset of @oa/schema's Product). */
 export interface CatalogueProduct {
@@ -107,4 +109,51 @@ export function toImages(product: Pick<CatalogueProduct, 'images' | 'imageUrl'>)
 
 export function sortCategories<C extends CatalogueCategory>(categories: readonly C[]): C[] {
   return [...categories].sort(compareCategories);
+}
+
+/** The most of a product the list's + may put in the cart: what is in stock, within the cart's own limit. */
+export function toQuantityCap(stock: number): number {
+  return Math.max(0, Math.min(stock, maxQuantity));
+}
+
+/** The list's query with nothing left undefined: what the page shows and its address says. */
+export interface CatalogueQuery {
+  readonly search: string;
+  readonly categoryId: string | undefined;
+  readonly sort: SortOrder;
+}
+
+export const defaultCatalogueQuery: CatalogueQuery = { search: '', categoryId: undefined, sort: 'name' };
+
+/** Longest search or category id read from an address: a pasted link never makes the page do more. */
+const maxParamLength = 200;
+
+/** The query from the shop page's query string (?q=…&category=…&sort=…); anything unreadable is left at its default. */
+export function parseCatalogueQuery(search: string): CatalogueQuery {
+  const params = new URLSearchParams(search);
+  const text = params.get('q') ?? '';
+  const categoryId = params.get('category') ?? '';
+  const sort = params.get('sort');
+  return {
+    search: text.length <= maxParamLength ? text : '',
+    categoryId: categoryId && categoryId.length <= maxParamLength ? categoryId : undefined,
+    sort: isSortOrder(sort) ? sort : defaultCatalogueQuery.sort,
+  };
+}
+
+/** The query string for a query ('' for the default list), the inverse of parseCatalogueQuery. */
+export function toCatalogueSearch(query: CatalogueQuery): string {
+  const params = new URLSearchParams();
+  if (query.search) params.set('q', query.search);
+  if (query.categoryId) params.set('category', query.categoryId);
+  if (query.sort !== defaultCatalogueQuery.sort) params.set('sort', query.sort);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Which ends of a sideways-scrolling row have more beyond them (a fade shows it); a pixel of slack for rounding. */
+export function toScrollEdges(row: { readonly scrollLeft: number; readonly scrollWidth: number; readonly clientWidth: number }): { readonly start: boolean; readonly end: boolean } {
+  // scrollLeft is negative in a right-to-left row: its distance from the start either way.
+  const fromStart = Math.abs(row.scrollLeft);
+  return { start: fromStart > 1, end: row.scrollWidth - row.clientWidth - fromStart > 1 };
 }

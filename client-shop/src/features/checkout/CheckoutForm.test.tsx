@@ -50,4 +50,38 @@ describe('checkout', () => {
       expect(onPlace).toHaveBeenCalledWith({ name: 'Ravi', phone: '9848022338', line1: '4 Hill Road', city: 'Kakinada', state: 'Andhra Pradesh', pincode: '533001' }, true),
     );
   });
+
+  it('takes the shopper to the first field to fix after a refused order', async () => {
+    render(<CheckoutForm lines={lines} savedAddresses={[]} deliveryRule={rule} onPlace={vi.fn()} prefill={{ name: 'Sita' }} />);
+    fireEvent.change(screen.getByLabelText('PIN code'), { target: { value: '533406' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Place order' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Phone')));
+    // Again after moving on: the same problem still brings the focus back.
+    screen.getByLabelText('City').focus();
+    fireEvent.click(screen.getByRole('button', { name: 'Place order' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Phone')));
+  });
+
+  it('starts a new address from the profile’s name and phone, and accepts a PIN code typed with a space', async () => {
+    const onPlace = vi.fn(async () => undefined);
+    render(<CheckoutForm lines={lines} savedAddresses={[]} deliveryRule={rule} onPlace={onPlace} prefill={{ name: 'Sita Devi', phone: '9848022338' }} />);
+    expect((screen.getByLabelText('Full name') as HTMLInputElement).value).toBe('Sita Devi');
+    expect((screen.getByLabelText('Phone') as HTMLInputElement).value).toBe('9848022338');
+    for (const [label, value] of [['House and street', '1 Temple Road'], ['City', 'Annavaram'], ['State', 'Andhra Pradesh'], ['PIN code', '533 406']]) {
+      fireEvent.change(screen.getByLabelText(label!), { target: { value } });
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Place order' }));
+    await waitFor(() =>
+      expect(onPlace).toHaveBeenCalledWith({ name: 'Sita Devi', phone: '9848022338', line1: '1 Temple Road', city: 'Annavaram', state: 'Andhra Pradesh', pincode: '533406' }, true),
+    );
+  });
+
+  it('fills in the profile when it arrives after the form, never over what was typed', () => {
+    const props = { lines, savedAddresses: [], deliveryRule: rule, onPlace: vi.fn() };
+    const { rerender } = render(<CheckoutForm {...props} />);
+    fireEvent.change(screen.getByLabelText('Phone'), { target: { value: '90000 00000' } });
+    rerender(<CheckoutForm {...props} prefill={{ name: 'Sita Devi', phone: '9848022338' }} />);
+    expect((screen.getByLabelText('Full name') as HTMLInputElement).value).toBe('Sita Devi');
+    expect((screen.getByLabelText('Phone') as HTMLInputElement).value).toBe('90000 00000');
+  });
 });

@@ -1,6 +1,6 @@
 import { validateDocument } from '@oa/schema';
 import { describe, expect, it } from 'vitest';
-import { checkAddress, emptyAddressForm, toAddressForm, toAddressSummary, toPlaceholderOrder } from './checkout.logic';
+import { checkAddress, emptyAddressForm, toAddressForm, toAddressSummary, toFirstInvalidField, toPhoneNumber, toPinCode, toPlaceholderOrder, withProfilePrefill } from './checkout.logic';
 
 const form = { name: 'Sita', phone: '98480 22338', line1: '1 Temple Road', city: 'Annavaram', state: 'Andhra Pradesh', pincode: '533406' };
 const address = { name: 'Sita', phone: '9848022338', line1: '1 Temple Road', city: 'Annavaram', state: 'Andhra Pradesh', pincode: '533406' };
@@ -58,5 +58,75 @@ describe('saved addresses at checkout', () => {
 
   it('sums an address up on one line', () => {
     expect(toAddressSummary(address)).toBe('Sita, 1 Temple Road, Annavaram 533406');
+  });
+});
+
+describe('numbers typed with separators', () => {
+  it.each([
+    ['533406', '533406'],
+    ['533 406', '533406'],
+    [' 533 406 ', '533406'],
+    ['533-406', '533406'],
+    ['533\u00a0406', '533406'],
+    ['533.406', '533406'],
+  ])('reads the PIN code %j as %j', (typed, stored) => {
+    expect(toPinCode(typed)).toBe(stored);
+  });
+
+  it.each([
+    ['98480 22338', '9848022338'],
+    ['98480-22338', '9848022338'],
+    ['+91 98480 22338', '+919848022338'],
+    ['(0884) 123-4567', '08841234567'],
+    ['98480\u202f22338', '9848022338'],
+    ['98480.22338', '9848022338'],
+  ])('reads the phone number %j as %j', (typed, stored) => {
+    expect(toPhoneNumber(typed)).toBe(stored);
+  });
+
+  it.each([
+    ['a PIN code with a space', { pincode: '533 406' }, { pincode: '533406' }],
+    ['a PIN code with a hyphen', { pincode: '533-406' }, { pincode: '533406' }],
+    ['a phone number with a country code and spaces', { phone: '+91 98480 22338' }, { phone: '+919848022338' }],
+  ])('accepts and stores without separators %s', (_label, fields, stored) => {
+    expect(checkAddress({ ...form, ...fields })).toEqual({ ok: true, address: { ...address, ...stored } });
+  });
+
+  it.each([
+    ['letters in the PIN code', { pincode: '533 40a' }, 'pincode'],
+    ['five digits of PIN code', { pincode: '533 06' }, 'pincode'],
+    ['a PIN code starting with 0', { pincode: '033 406' }, 'pincode'],
+    ['a short phone number', { phone: '98480 223' }, 'phone'],
+    ['letters in the phone number', { phone: '98480 2233x' }, 'phone'],
+  ])('still refuses %s', (_label, fields, field) => {
+    const check = checkAddress({ ...form, ...fields });
+    expect(check.ok ? [] : Object.keys(check.errors)).toEqual([field]);
+  });
+});
+
+describe('after a refused submit', () => {
+  it.each([
+    [{}, undefined],
+    [{ pincode: 'x' }, 'pincode'],
+    [{ pincode: 'x', phone: 'x' }, 'phone'],
+    [{ city: 'x', name: 'x' }, 'name'],
+  ] as const)('takes the shopper to the first field to fix in the form’s order: %j', (errors, first) => {
+    expect(toFirstInvalidField(errors)).toBe(first);
+  });
+});
+
+describe('the new address prefilled from the profile', () => {
+  it.each([
+    ['fills an empty form with the name and phone', emptyAddressForm, { name: 'Sita', phone: '9848022338' }, { ...emptyAddressForm, name: 'Sita', phone: '9848022338' }],
+    ['fills the name alone when the profile has no phone', emptyAddressForm, { name: 'Sita' }, { ...emptyAddressForm, name: 'Sita' }],
+    ['keeps what the shopper typed', { ...emptyAddressForm, name: 'Ravi' }, { name: 'Sita', phone: '9848022338' }, { ...emptyAddressForm, name: 'Ravi', phone: '9848022338' }],
+    ['leaves the form alone when the profile knows nothing', emptyAddressForm, {}, emptyAddressForm],
+  ])('%s', (_label, start, profile, expected) => {
+    expect(withProfilePrefill(start, profile)).toEqual(expected);
+  });
+
+  it('returns the same form when nothing changes (no needless render)', () => {
+    const typed = { ...emptyAddressForm, name: 'Ravi', phone: '1' };
+    expect(withProfilePrefill(typed, { name: 'Sita', phone: '2' })).toBe(typed);
   });
 });

@@ -34,9 +34,26 @@ export function toAddressSummary(address: Address): string {
   return `${address.name}, ${address.line1}, ${address.city} ${address.pincode}`;
 }
 
+/**
+ * Separators people type inside numbers ("98480 22338", "(0884) 123-4567", "533 406", "533-406"):
+ * any whitespace (also the no-break space a phone's keyboard or a pasted number brings), hyphens
+ * and dashes, dots, slashes and brackets. Taken out before checking; digits are never changed.
+ */
+const numberSeparators = /[\s\u200b.\-\u2010-\u2015\/()]/g;
+
+/** A phone number as stored: its digits, with a leading + kept (the schema allows one). */
+export function toPhoneNumber(value: string): string {
+  return value.trim().replace(numberSeparators, '');
+}
+
+/** A PIN code as stored: its six digits, whatever separators were typed between them. */
+export function toPinCode(value: string): string {
+  return value.trim().replace(numberSeparators, '');
+}
+
 export function checkAddress(form: AddressForm): AddressCheck {
   const trimmed = Object.fromEntries(addressFields.map((field) => [field, form[field].trim()])) as AddressForm;
-  const parsed = addressSchema.safeParse({ ...trimmed, phone: trimmed.phone.replace(/[\s-]/g, '') });
+  const parsed = addressSchema.safeParse({ ...trimmed, phone: toPhoneNumber(trimmed.phone), pincode: toPinCode(trimmed.pincode) });
   if (parsed.success) return { ok: true, address: parsed.data };
   const errors: Partial<Record<keyof AddressForm, string>> = {};
   for (const issue of parsed.error.issues) {
@@ -44,6 +61,21 @@ export function checkAddress(form: AddressForm): AddressCheck {
     if (field in messages) errors[field] = messages[field];
   }
   return { ok: false, errors };
+}
+
+/** The field to take the shopper to after a refused submit: the first one with a problem, in the form's order. */
+export function toFirstInvalidField(errors: Partial<Record<keyof AddressForm, string>>): keyof AddressForm | undefined {
+  return addressFields.find((field) => errors[field] !== undefined);
+}
+
+/**
+ * The new-address form started from what the profile knows (the name given at sign-up, the phone
+ * if saved): only empty fields are filled, so nothing the shopper typed is ever overwritten.
+ */
+export function withProfilePrefill(form: AddressForm, profile: { readonly name?: string | undefined; readonly phone?: string | undefined }): AddressForm {
+  const name = form.name === '' && profile.name ? profile.name : form.name;
+  const phone = form.phone === '' && profile.phone ? profile.phone : form.phone;
+  return name === form.name && phone === form.phone ? form : { ...form, name, phone };
 }
 
 export const pendingOrderPrefix = 'pending-';

@@ -62,4 +62,19 @@ describe('a product’s page', () => {
     expect(screen.queryByRole('button', { name: 'Post review' })).toBeNull();
     expect(screen.getByText(note, { exact: false })).toBeTruthy();
   });
+
+  it('shows how many are in the cart with − and +, the + stopping at the stock', () => {
+    const onQuantity = vi.fn();
+    renderPage({ product: product('p1', { name: 'Laddu', stock: 2 }), quantity: 2, onQuantity });
+    expect(screen.queryByRole('button', { name: 'Add to cart' })).toBeNull();
+    expect(screen.getByText('2 in cart')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'One more Laddu' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'One fewer Laddu' }));
+    expect(onQuantity).toHaveBeenCalledWith('p1', 1);
+  });
+
+  it('shows a named placeholder of the picture’s size for a product without pictures', () => {
+    renderPage({ product: product('p1', { name: 'Laddu' }) });
+    expect(screen.getByRole('img', { name: 'Laddu (no picture)' }).className).toBe('gallery__main gallery__main--none');
+  });
 });

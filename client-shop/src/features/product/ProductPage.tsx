@@ -1,15 +1,18 @@
 /**
- * A product's page: its pictures, price in rupees, stock, description, the cart and wishlist
- * buttons, its approved reviews with the average rating, and the review form for a signed-in
+ * A product's page: its pictures (or a placeholder of their size), price in rupees, stock,
+ * description, the cart button (then how many are in the cart, with − and +), the wishlist
+ * button, its approved reviews with the average rating, and the review form for a signed-in
  * shopper who has not reviewed it yet. All from the device's databases, so it works offline.
  */
 import { formatRupees } from '@oa/client-sync';
 import { useState } from 'react';
 import { Link } from '../../shell/router';
-import { toImages, toStockLabel, toStockState, type CatalogueProduct } from '../catalogue/catalogue.logic';
+import { CartQuantity } from '../catalogue/CartQuantity';
+import { toImages, toQuantityCap, toStockLabel, toStockState, type CatalogueProduct } from '../catalogue/catalogue.logic';
+import { ProductImage } from '../catalogue/ProductImage';
 import { ReviewForm, type ReviewFormProps } from '../reviews/ReviewForm';
 import { ReviewList } from '../reviews/ReviewList';
-import type { ReviewView } from '../reviews/reviews.logic';
+import { toReviewDraftKey, type ReviewView } from '../reviews/reviews.logic';
 
 export interface ProductPageProps {
   /** undefined: not in this device's catalogue (never was, or no longer sold). */
@@ -22,10 +25,16 @@ export interface ProductPageProps {
   readonly onWishlist?: ((productId: string, save: boolean) => void) | undefined;
   readonly wishlisted: boolean;
   readonly onReview: ReviewFormProps['onSubmit'];
+  /** How many of it the shopper's cart holds (0 or absent: none). */
+  readonly quantity?: number;
+  /** Sets the cart's quantity of the product; 0 takes it out. Absent: only "Add to cart". */
+  readonly onQuantity?: ((productId: string, quantity: number) => void) | undefined;
 }
 
-export function ProductPage({ product, categoryName, reviews, reviewing, onAdd, onWishlist, wishlisted, onReview }: ProductPageProps) {
+export function ProductPage({ product, categoryName, reviews, reviewing, onAdd, onWishlist, wishlisted, onReview, quantity = 0, onQuantity }: ProductPageProps) {
   const [shownImage, setShownImage] = useState(0);
+  // The product whose "Add to cart" was just pressed (the page stays mounted from product to product).
+  const [addedId, setAddedId] = useState<string | undefined>();
   if (!product) {
     return (
       <section className="panel">
@@ -41,7 +50,7 @@ export function ProductPage({ product, categoryName, reviews, reviewing, onAdd, 
       <p className="crumbs"><Link to={{ name: 'shop' }}>Shop</Link>{categoryName ? ` › ${categoryName}` : null}</p>
       <div className="product-page__top">
         <div className="gallery">
-          {image ? <img className="gallery__main" src={image} alt={product.name} width={320} height={320} /> : null}
+          <ProductImage className="gallery__main" src={image} alt={product.name} size={320} loading="eager" fetchPriority="high" />
           {images.length > 1 ? (
             <div className="gallery__thumbs">
               {images.map((src, index) => (
@@ -61,7 +70,11 @@ export function ProductPage({ product, categoryName, reviews, reviewing, onAdd, 
           </p>
           <p className={`product__stock product__stock--${toStockState(product.stock)}`}>{toStockLabel(product.stock)}</p>
           <div className="product__actions">
-            {product.stock > 0 ? <button type="button" className="product__add" onClick={() => onAdd(product.id)}>Add to cart</button> : null}
+            {quantity > 0 && onQuantity ? (
+              <CartQuantity productName={product.name} quantity={quantity} max={toQuantityCap(product.stock)} onChange={(next) => onQuantity(product.id, next)} focusOnShow={addedId === product.id} />
+            ) : product.stock > 0 ? (
+              <button type="button" className="product__add" onClick={() => { setAddedId(product.id); onAdd(product.id); }}>Add to cart</button>
+            ) : null}
             {onWishlist ? (
               <button type="button" className="product__save product__save--wide" aria-pressed={wishlisted} onClick={() => onWishlist(product.id, !wishlisted)}>
                 {wishlisted ? '♥ Saved' : '♡ Save for later'}
@@ -72,7 +85,7 @@ export function ProductPage({ product, categoryName, reviews, reviewing, onAdd, 
         </div>
       </div>
       <ReviewList reviews={reviews} />
-      {reviewing === 'open' ? <ReviewForm productName={product.name} onSubmit={onReview} /> : null}
+      {reviewing === 'open' ? <ReviewForm productName={product.name} onSubmit={onReview} draftKey={toReviewDraftKey(product.id)} /> : null}
       {reviewing === 'reviewed' ? <p className="note">You have reviewed this product. Thank you!</p> : null}
       {reviewing === 'sign-in' ? <p className="note"><Link to={{ name: 'account' }}>Sign in</Link> to write a review.</p> : null}
     </article>

@@ -1,6 +1,6 @@
 import { validateDocument } from '@oa/schema';
 import { describe, expect, it } from 'vitest';
-import { checkReviewForm, hasReviewed, summarizeRatings, toNewReview, toProductReviews, toStars } from './reviews.logic';
+import { checkReviewForm, hasReviewed, parseReviewDraft, summarizeRatings, toNewReview, toProductReviews, toReviewDraftKey, toStars } from './reviews.logic';
 
 const review = (id: string, fields: Record<string, unknown> = {}) => ({
   id,
@@ -76,5 +76,22 @@ describe('reviews in the shop', () => {
     expect(hasReviewed('p1', 'u1', [], [review('mine')])).toBe(true);
     expect(hasReviewed('p1', 'u1', [review('theirs', { userId: 'u1' })], [])).toBe(true);
     expect(hasReviewed('p1', 'u1', [review('someone', { userId: 'u2' })], [])).toBe(false);
+  });
+});
+
+describe('a review draft kept on the device', () => {
+  it.each([
+    ['nothing stored', null, undefined],
+    ['not JSON', '{oops', undefined],
+    ['an empty draft', JSON.stringify({ rating: 0, title: '', text: '' }), undefined],
+    ['a draft', JSON.stringify({ rating: 4, title: 'Fresh', text: 'Sweet and soft' }), { rating: 4, title: 'Fresh', text: 'Sweet and soft' }],
+    ['a rating out of range and a number for text', JSON.stringify({ rating: 9, title: 'T', text: 12 }), { rating: 0, title: 'T', text: '' }],
+    ['text over the limit', JSON.stringify({ rating: 5, text: 'x'.repeat(5000) }), { rating: 5, title: '', text: 'x'.repeat(2000) }],
+  ])('reads %s back as %j', (_, stored, expected) => {
+    expect(parseReviewDraft(stored)).toEqual(expected);
+  });
+
+  it('keys a draft by product', () => {
+    expect(toReviewDraftKey('demo-product-1')).toBe('oa-review-draft:demo-product-1');
   });
 });

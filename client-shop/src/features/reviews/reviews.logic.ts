@@ -2,7 +2,7 @@
  * Reviews in the shop, as pure rules: the review a shopper writes (a complete placeholder the
  * server replaces with its own: author, approval and timestamps are the server's), the form's
  * checks, which reviews a product page shows (approved and not removed, plus the shopper's own
- * while it is on its way), and the average rating. No React, no RxDB.
+ * while it is on its way), the average rating, and the draft kept on the device. No React, no RxDB.
  */
 import type { Review } from '@oa/schema';
 
@@ -13,6 +13,31 @@ export interface ReviewForm {
   readonly rating: number;
   readonly title: string;
   readonly text: string;
+}
+
+/** The storage key of a product's review draft on this device. */
+export const toReviewDraftKey = (productId: string): string => `oa-review-draft:${productId}`;
+
+/**
+ * A stored draft read back, or undefined: storage is the device's and may hold anything (another
+ * version's shape, a hand edit), so every field is checked and cut to the form's limits.
+ */
+export function parseReviewDraft(stored: string | null): ReviewForm | undefined {
+  if (!stored) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(stored);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { rating, title, text } = value as Record<string, unknown>;
+  const draft: ReviewForm = {
+    rating: typeof rating === 'number' && Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : 0,
+    title: typeof title === 'string' ? title.slice(0, maxReviewTitle) : '',
+    text: typeof text === 'string' ? text.slice(0, maxReviewText) : '',
+  };
+  return draft.rating || draft.title || draft.text ? draft : undefined;
 }
 
 export type ReviewCheck =

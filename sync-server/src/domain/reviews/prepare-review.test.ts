@@ -11,7 +11,7 @@ const prepare = (changes: Partial<PrepareReviewInput> & { input?: Record<string,
     id: 'review-9',
     caller,
     product: laddu,
-    existingByCaller: false,
+    existingByCaller: undefined,
     now,
     ...changes,
     input: changes.input ?? { productId: 'laddu', rating: 5, title: 'Divine', comment: 'Tastes like the temple.' },
@@ -89,9 +89,18 @@ describe('prepareReview', () => {
   });
 
   it('refuses a second review of the same product by the same customer', () => {
-    const result = prepare({ existingByCaller: true });
+    const result = prepare({ existingByCaller: { isApproved: true, isDeleted: false } });
     expect(result).toMatchObject({ ok: false, code: 'DUPLICATE_REVIEW' });
     if (!result.ok) expect(result.reason).toContain(laddu.name);
+  });
+
+  it.each([
+    ['hidden', { isApproved: false, isDeleted: false }],
+    ['removed', { isApproved: true, isDeleted: true }],
+  ])('refuses a new review after the shop %s the earlier one, saying so instead of "already reviewed"', (_, existingByCaller) => {
+    const result = prepare({ existingByCaller });
+    expect(result).toMatchObject({ ok: false, code: 'REVIEW_HIDDEN' });
+    if (!result.ok) expect(result.reason).toBe(`The shop has hidden your earlier review of ${laddu.name}, so another cannot be posted.`);
   });
 
   it.each([

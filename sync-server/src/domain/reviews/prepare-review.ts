@@ -25,10 +25,11 @@ export interface PrepareReviewInput {
   /** The stored product the review names, deleted or not; undefined when there is none. */
   readonly product: Pick<Product, 'id' | 'name' | '_deleted' | 'isActive'> | undefined;
   /**
-   * Whether this customer already has a live review of this product, approved or not, moderated
-   * away (`isDeleted`) or not: a removed review cannot be replaced by posting again.
+   * This customer's live review of this product, if there is one, approved or not, moderated away
+   * (`isDeleted`) or not: a removed review cannot be replaced by posting again. Its moderation says
+   * which answer is true: "you already reviewed it" or "the shop hid your review".
    */
-  readonly existingByCaller: boolean;
+  readonly existingByCaller: Pick<Review, 'isApproved' | 'isDeleted'> | undefined;
   readonly now: string;
 }
 
@@ -36,7 +37,7 @@ export type PrepareReviewResult =
   | { readonly ok: true; readonly review: Review }
   | {
       readonly ok: false;
-      readonly code: 'DUPLICATE_REVIEW' | 'PRODUCT_UNAVAILABLE' | 'BAD_RATING' | 'VALIDATION_FAILED';
+      readonly code: 'DUPLICATE_REVIEW' | 'REVIEW_HIDDEN' | 'PRODUCT_UNAVAILABLE' | 'BAD_RATING' | 'VALIDATION_FAILED';
       readonly reason: string;
       readonly fields: readonly string[];
     };
@@ -60,6 +61,11 @@ export function prepareReview({ id, caller, input, product, existingByCaller, no
     return refuse('PRODUCT_UNAVAILABLE', `${name} is no longer sold, so it cannot be reviewed.`, ['productId']);
   }
   if (existingByCaller) {
+    // The shopper's app no longer holds a hidden review (shoppers see approved ones only), so it
+    // offers the form again: say what happened rather than "your review stays on the page".
+    if (!existingByCaller.isApproved || existingByCaller.isDeleted) {
+      return refuse('REVIEW_HIDDEN', `The shop has hidden your earlier review of ${product.name}, so another cannot be posted.`, ['productId']);
+    }
     return refuse('DUPLICATE_REVIEW', duplicateReviewReason(product.name), ['productId']);
   }
   const { rating } = input;
@@ -106,7 +112,7 @@ function pickAlias(a: unknown, b: unknown): unknown {
 }
 
 function refuse(
-  code: 'DUPLICATE_REVIEW' | 'PRODUCT_UNAVAILABLE' | 'BAD_RATING' | 'VALIDATION_FAILED',
+  code: 'DUPLICATE_REVIEW' | 'REVIEW_HIDDEN' | 'PRODUCT_UNAVAILABLE' | 'BAD_RATING' | 'VALIDATION_FAILED',
   reason: string,
   fields: readonly string[],
 ): PrepareReviewResult {

@@ -46,7 +46,7 @@ async function create(context: RuleContext, row: PushRow, stored: StoredRow | un
     input: row.incoming as ReviewInput,
     // Only what the shop shows: an inactive or deleted product is answered as one that does not exist.
     product: product && isProductAvailable(product.doc as unknown as Product) ? (product.doc as unknown as Product) : undefined,
-    existingByCaller: existing !== undefined,
+    existingByCaller: existing && { isApproved: existing.doc.isApproved === true, isDeleted: existing.doc.isDeleted === true },
     now: context.now().toISOString(),
   });
   if (!prepared.ok) return refused(context, row.id, stored, prepared.code, prepared.reason);
