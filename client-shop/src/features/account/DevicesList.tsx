@@ -13,10 +13,11 @@ export function DevicesList({ devices, onSignOutDevice }: { devices: readonly De
               <strong>{device.name}</strong>
               {device.current ? ' (this device)' : null}
               <br />
-              <small>Last used {device.lastUsed}</small>
+              <small>{device.current ? 'In use now' : `Last active ${device.lastUsed}`}</small>
             </span>
+            {/* Two devices can share a name ("Chrome on Android"): the label says which one. */}
             {!device.current ? (
-              <button type="button" onClick={() => onSignOutDevice(device.id)} aria-label={`Sign out ${device.name}`}>Sign out</button>
+              <button type="button" onClick={() => onSignOutDevice(device.id)} aria-label={`Sign out ${device.name}, last active ${device.lastUsed}`}>Sign out</button>
             ) : null}
           </li>
         ))}
