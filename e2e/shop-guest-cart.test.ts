@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium, startShopStack, type Started } from './harness';
-import { phone, postJson } from './sign-in';
+import { phone, postJson, signInOnShopPage } from './sign-in';
 
 const laddu = 'Annavaram Prasadam (Godhuma Ravva Laddu)';
 
@@ -45,11 +45,7 @@ describe.skipIf(!existsSync(chromiumPath))("a visitor's cart joining an account 
     const page = await context.newPage();
     await page.goto(shopUrl);
     await page.getByRole('button', { name: `Add ${laddu} to cart` }).click({ timeout: 30_000 });
-    await page.goto(`${shopUrl}/account`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('a-good-password');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByText('Signed in as').waitFor({ timeout: 15_000 });
+    await signInOnShopPage(page, shopUrl, email, 'a-good-password');
 
     await page.getByRole('navigation', { name: 'Shop' }).getByRole('link', { name: /Cart/ }).click();
     const quantities = page.getByLabel(`Quantity of ${laddu}`);

@@ -31,10 +31,15 @@ export async function signInAdminApp(browser: Browser, adminUrl: string, email: 
 export async function signInShopApp(browser: Browser, shopUrl: string, email: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(phone);
   const page = await context.newPage();
+  await signInOnShopPage(page, shopUrl, email, password);
+  return { context, page };
+}
+
+/** Signs this shopper in on a page that already has the shop open (a visitor's cart, say), left on the account page. */
+export async function signInOnShopPage(page: Page, shopUrl: string, email: string, password: string): Promise<void> {
   await page.goto(`${shopUrl}/account`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByText('Signed in as').waitFor({ timeout: 15_000 });
-  return { context, page };
 }
