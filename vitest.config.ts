@@ -28,6 +28,7 @@ const onEveryDatabase = [
   'sync-server/test/auth-tokens.test.ts',
   'sync-server/test/health.test.ts',
   'sync-server/test/orders.test.ts',
+  'sync-server/test/photos.test.ts',
   'migrations/test/one-review-per-shopper.test.ts',
   'sync-server/test/pull.test.ts',
   'sync-server/test/rate-limit.test.ts',

@@ -11,7 +11,7 @@ import { firstValueFrom, filter, type Subscription } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pullAll, startWorld, type Session, type TestServer } from '../../sync-server/test/http-server';
 import { createSyncDatabase, type CreateSyncDatabaseOptions, type SyncDatabase } from '../src/create-database';
-import { replicateCollections, type CollectionsReplication, type PushConflict, type PushRejection } from '../src/replication/replicate-collections';
+import { replicateCollections, type CollectionsReplication, type PushConflict, type PushRejection, type ReplicateCollectionsOptions } from '../src/replication/replicate-collections';
 import { createSyncStatus, type SyncStatus } from '../src/status/create-sync-status';
 import { createHttpTransport, type SyncTransport } from '../src/transport/create-http-transport';
 
@@ -57,7 +57,7 @@ describe('replicating through the real sync server', () => {
     }
   });
 
-  async function openReplica(collections: CollectionName[], session?: Session, extra: { first?: CollectionName[]; merge?: CreateSyncDatabaseOptions['merge']; beforePush?: () => Promise<void>; pullOnly?: CollectionName[]; bulkFirstSync?: boolean } = {}): Promise<Replica> {
+  async function openReplica(collections: CollectionName[], session?: Session, extra: { first?: CollectionName[]; merge?: CreateSyncDatabaseOptions['merge']; beforePush?: () => Promise<void>; holdPush?: ReplicateCollectionsOptions['beforePush']; pullOnly?: CollectionName[]; bulkFirstSync?: boolean } = {}): Promise<Replica> {
     const database = await createSyncDatabase({
       name: `replica-${++replicaCount}-${randomUUID().slice(0, 8)}`,
       storage: getRxStorageMemory(),
@@ -88,6 +88,7 @@ describe('replicating through the real sync server', () => {
       ...(extra.first ? { first: extra.first } : {}),
       ...(extra.pullOnly ? { pullOnly: extra.pullOnly } : {}),
       ...(extra.bulkFirstSync ? { bulkFirstSync: true } : {}),
+      ...(extra.holdPush ? { beforePush: extra.holdPush } : {}),
       stream: { baseUrl: server.url, getAccessToken, backoff: { initialMs: 100, maxMs: 1000 } },
       retryTime: 200,
     });
@@ -176,6 +177,28 @@ describe('replicating through the real sync server', () => {
     // The tombstone was stored as the server sent it: deleted, nothing made up.
     const [stored] = await shop.database.collections.products!.storageInstance.findDocumentsById(['demo-product-3'], true);
     expect(stored).toMatchObject({ id: 'demo-product-3', _deleted: true });
+  });
+
+  it('sends nothing of a push until its beforePush succeeds (photos first), retrying after a failure', async () => {
+    const seen: string[][] = [];
+    let failuresLeft = 2;
+    const shop = await openReplica(shopperCollections, alice, {
+      holdPush: async (collection, documents) => {
+        if (collection !== 'carts') return;
+        seen.push(documents.map((document) => document.id));
+        if (failuresLeft-- > 0) {
+          // Nothing may have reached the server while the hook fails.
+          expect(await server.storage.readByIds('carts', documents.map((document) => document.id))).toEqual([]);
+          throw new Error('the photo could not be uploaded yet');
+        }
+      },
+    });
+    await shop.replication.awaitInSync();
+    const cartId = `cart-${randomUUID()}`;
+    await shop.database.collections.carts!.insert({ id: cartId, userId: alice.id, createdAt: nowIso(), updatedAt: nowIso() });
+    await waitFor('the cart to reach the server', async () => (await server.storage.readByIds('carts', [cartId])).length === 1);
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen.every((ids) => ids.includes(cartId))).toBe(true);
   });
 
   it('shows a refused push on rejections$ and puts the server’s state back in the replica', async () => {

@@ -30,3 +30,4 @@ export * from './policy/render-policy-table';
 export * from './sync/protocol-version';
 export * from './shop/delivery-rule';
 export * from './shop/shop-settings';
+export * from './photos/photo-name';

@@ -12,6 +12,7 @@ import type { Auth, AuthState } from './auth/auth';
 import { cors, defaultCorsOrigins } from './http/cors';
 import { errorMiddleware } from './http/error-middleware';
 import { requireProtocol } from './http/require-protocol';
+import { createPhotoRouter } from './photos/photo-routes';
 import type { CollectionRules } from './replication/push';
 import { createReplicationRouter } from './replication/routes';
 import type { StreamHub } from './replication/stream-hub';
@@ -111,7 +112,8 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
     now: deps.now ?? (() => new Date()),
     authenticate: deps.auth.authenticate,
   });
-  for (const routes of [router, deps.auth.router, deps.auth.adminRouter, replication]) {
+  const photos = createPhotoRouter({ storage, authenticate: deps.auth.authenticate });
+  for (const routes of [router, deps.auth.router, deps.auth.adminRouter, replication, photos]) {
     app.use(routes.routes());
     app.use(routes.allowedMethods());
   }

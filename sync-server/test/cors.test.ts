@@ -38,7 +38,7 @@ describe('CORS for the apps’ origins', () => {
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(shop);
-    expect(response.headers.get('access-control-allow-methods')).toBe('GET,POST,OPTIONS');
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET,POST,PUT,OPTIONS');
     expect(response.headers.get('access-control-allow-headers')).toBe('Authorization,Content-Type,X-OA-Protocol');
     expect(response.headers.get('access-control-max-age')).toBe('600');
   });

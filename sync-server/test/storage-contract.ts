@@ -567,11 +567,88 @@ export function describeStorageContract(adapterName: string, open: OpenStorage):
       });
     });
 
+    describe('files', () => {
+      /** Bytes that are not text and repeat nothing: each of `size` bytes from a seeded generator. */
+      const noise = (size: number, seed: number): Buffer => {
+        const bytes = Buffer.alloc(size);
+        let state = seed;
+        for (let i = 0; i < size; i++) {
+          state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+          bytes[i] = state >>> 24;
+        }
+        return bytes;
+      };
+      const everyByte = Uint8Array.from({ length: 256 }, (_, i) => i);
+
+      it('keeps every byte value exactly, with its content type, size and time of storing', async () => {
+        expect(await storage.putFile({ name: 'every-byte.bin', contentType: 'image/webp', bytes: everyByte })).toBe('stored');
+        const file = await storage.readFile('every-byte.bin');
+        expect(file).toMatchObject({ name: 'every-byte.bin', contentType: 'image/webp', size: 256 });
+        expect(Buffer.from(file!.bytes).equals(Buffer.from(everyByte))).toBe(true);
+        expect(new Date(file!.createdAt).toISOString()).toBe(file!.createdAt);
+      });
+
+      it('keeps a 2 MiB file exactly, across the pieces an adapter may split it into', async () => {
+        const bytes = noise(2 * 1024 * 1024, 7);
+        expect(await storage.putFile({ name: 'large.bin', contentType: 'image/png', bytes })).toBe('stored');
+        const file = await storage.readFile('large.bin');
+        expect(file!.size).toBe(bytes.length);
+        expect(Buffer.from(file!.bytes).equals(bytes)).toBe(true);
+      });
+
+      it('answers a second store of a name as existing, keeping the first type and bytes', async () => {
+        expect(await storage.putFile({ name: 'once.bin', contentType: 'image/webp', bytes: everyByte })).toBe('stored');
+        const first = await storage.readFile('once.bin');
+        expect(await storage.putFile({ name: 'once.bin', contentType: 'image/png', bytes: noise(100, 1) })).toBe('exists');
+        expect(await storage.readFile('once.bin')).toEqual(first);
+      });
+
+      it('lets concurrent stores of one name all succeed, at least one storing it, leaving one readable file', async () => {
+        const bytes = noise(300 * 1024, 3);
+        const results = await Promise.all(Array.from({ length: 5 }, () => storage.putFile({ name: 'raced.bin', contentType: 'image/jpeg', bytes })));
+        expect(results).toContain('stored');
+        for (const result of results) expect(['stored', 'exists']).toContain(result);
+        expect(Buffer.from((await storage.readFile('raced.bin'))!.bytes).equals(bytes)).toBe(true);
+        expect(await storage.putFile({ name: 'raced.bin', contentType: 'image/jpeg', bytes })).toBe('exists');
+      });
+
+      it('stores an empty file', async () => {
+        expect(await storage.putFile({ name: 'empty.bin', contentType: 'image/png', bytes: new Uint8Array() })).toBe('stored');
+        expect(await storage.readFile('empty.bin')).toMatchObject({ size: 0, bytes: expect.objectContaining({ length: 0 }) });
+      });
+
+      it('reads an unknown name as nothing, whatever the name holds', async () => {
+        expect(await storage.readFile('never-stored.bin')).toBeUndefined();
+        expect(await storage.readFile('')).toBeUndefined();
+        expect(await storage.readFile('{"$gt":""}')).toBeUndefined();
+      });
+
+      it('lets another handle on the database read a file this one stored, and see that it exists', async () => {
+        const bytes = noise(1000, 5);
+        expect(await storage.putFile({ name: 'shared.bin', contentType: 'image/webp', bytes })).toBe('stored');
+        const another = await opened.openAnother();
+        const file = await another.readFile('shared.bin');
+        expect(file).toMatchObject({ name: 'shared.bin', contentType: 'image/webp', size: 1000 });
+        expect(Buffer.from(file!.bytes).equals(bytes)).toBe(true);
+        expect(await another.putFile({ name: 'shared.bin', contentType: 'image/webp', bytes })).toBe('exists');
+      });
+
+      it('refuses a file without a usable name or content type, storing nothing', async () => {
+        for (const name of ['', 'has space.bin', 'x'.repeat(256), 'line\nbreak']) {
+          await expect(storage.putFile({ name, contentType: 'image/webp', bytes: everyByte })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+        }
+        await expect(storage.putFile({ name: 'typeless.bin', contentType: '', bytes: everyByte })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+        expect(await storage.readFile('typeless.bin')).toBeUndefined();
+      });
+    });
+
     describe('when closed', () => {
       it('answers every call with UNAVAILABLE', async () => {
         await storage.close();
         await expect(storage.readChanges({ collection: 'products', after: 0, limit: 5 })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
         await expect(storage.write('products', [create(product('late'))])).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+        await expect(storage.putFile({ name: 'late.bin', contentType: 'image/webp', bytes: new Uint8Array([1]) })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+        await expect(storage.readFile('late.bin')).rejects.toMatchObject({ code: 'UNAVAILABLE' });
       });
     });
   });

@@ -4,14 +4,17 @@
  * /config.json). Loaded after the first paint with RxDB and Dexie (shell/admin-data.ts); nothing
  * on the first screen imports this file.
  */
-import { createAppData, loadRuntimeConfig, type AppData } from '@oa/client-sync';
+import { createAppData, type AppData } from '@oa/client-sync';
+import { loadPageRuntimeConfig } from '@oa/client-sync/browser';
+import { adminPhotos } from '../shell/admin-photos';
 import { adminSession } from '../shell/admin-session';
+import { toPhotoUrlsOf } from '../features/products/photo.logic';
 import { adminCollections, openAdminDatabase, readOnlyCollections, removeAdminDatabase } from './databases';
 
 export function createAdminData(): AppData {
   return createAppData({
     session: adminSession,
-    loadSyncUrl: async () => (await loadRuntimeConfig(location.origin)).syncUrl,
+    loadSyncUrl: async () => (await loadPageRuntimeConfig()).syncUrl,
     openOwn: openAdminDatabase,
     removeOwn: removeAdminDatabase,
     plan: (_shared, own) =>
@@ -22,6 +25,11 @@ export function createAdminData(): AppData {
         first: ['orders'],
         batchSize: 1000,
         retryTime: 2000,
+        // A product goes up only after the photos it shows: a shopper never gets a product whose
+        // photo the server does not have yet. Offline, the upload fails and the push waits with it.
+        beforePush: async (collection, documents) => {
+          if (collection === 'products') await adminPhotos.upload(toPhotoUrlsOf(documents));
+        },
       },
   });
 }

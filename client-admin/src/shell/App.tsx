@@ -5,7 +5,8 @@
  * (admin-data.ts), so every screen works offline on what has synced; writes wait there, counted
  * in the header, until the server is back.
  */
-import { formatIndiaDateTime, loadRuntimeConfig, toFirstSyncView, type PushConflict, type PushRejection } from '@oa/client-sync';
+import { formatIndiaDateTime, type PushConflict, type PushRejection } from '@oa/client-sync';
+import { readLastSynced, loadPageRuntimeConfig } from '@oa/client-sync/browser';
 import { SyncStatusIndicator, UpdatePrompt, useDocuments, useObservable, useSyncStatus } from '@oa/client-sync/react';
 import type { Admin, Category, Order, Payment, Product, Review, User } from '@oa/schema';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
@@ -27,6 +28,8 @@ import { ProductEditor } from '../features/products/ProductEditor';
 import { ProductsPage } from '../features/products/ProductsPage';
 import { ReviewsPage } from '../features/reviews/ReviewsPage';
 import { adminData } from './admin-data';
+import { adminPhotos } from './admin-photos';
+import { adminSyncedKey, toAdminFirstSyncView } from './first-sync.logic';
 import { adminSession } from './admin-session';
 import { toRejectionView } from './rejections.logic';
 import type { Route } from './route.logic';
@@ -34,7 +37,7 @@ import { Link, navigate, useRoute } from './router';
 import { useSeenOrders } from './use-seen-orders';
 
 const accounts = createAdminAccounts({
-  getSyncUrl: async () => (await loadRuntimeConfig(location.origin)).syncUrl,
+  getSyncUrl: async () => (await loadPageRuntimeConfig()).syncUrl,
   getAccessToken: () => adminSession.getAccessToken(),
 });
 
@@ -74,9 +77,20 @@ export function App() {
   const payments = useDocuments<Payment>(database, 'payments');
   const admins = useDocuments<Admin>(database, 'admins');
 
-  const sync = useSyncStatus(data.replication, { channel: 'oa-admin-sync-status', pendingKey: `oa-admin-pending:${adminId ?? 'none'}` });
+  const syncedKey = adminId ? adminSyncedKey(adminId) : undefined;
+  const sync = useSyncStatus(data.replication, {
+    channel: 'oa-admin-sync-status',
+    pendingKey: `oa-admin-pending:${adminId ?? 'none'}`,
+    ...(syncedKey ? { lastSyncedKeys: [syncedKey] } : {}),
+  });
   const progress = useObservable(useMemo(() => data.replication?.progress$, [data.replication]), []);
-  const firstSync = toFirstSyncView(progress);
+  // Read when a replication starts: catching up after a reload is not a first download.
+  const syncedBefore = useMemo(
+    () => (syncedKey ? readLastSynced(syncedKey) !== undefined : false),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [data.replication, syncedKey],
+  );
+  const firstSync = toAdminFirstSyncView(progress, syncedBefore);
   const pendingKeys = sync.status?.pendingKeys;
   const customers = useMemo(() => new Map<string, Customer>((users ?? []).map((user) => [user.id, user])), [users]);
   const ordersById = useMemo(() => new Map((orders ?? []).map((order) => [order.id, order])), [orders]);
@@ -161,10 +175,9 @@ export function App() {
     <>
       <header className="top">
         <h1><Link to={{ name: 'dashboard' }}>Annavaram Admin</Link></h1>
-        <SyncStatusIndicator role={sync.role} status={sync.status} />
+        <SyncStatusIndicator role={sync.role} status={sync.status} outdated={data.outdated} syncUrlMissing={data.syncUrlMissing} firstSync={firstSync} />
       </header>
       <UpdatePrompt outdated={data.outdated} register={registerSW} appName="admin app" />
-      {firstSync ? <p className="first-sync" role="status">{firstSync.step === 'catalogue' ? 'Downloading orders…' : 'Downloading the catalogue, reviews and people…'}</p> : null}
       {rejections.length > 0 ? (
         <div className="rejections" role="alert" data-testid="rejections">
           <ul>
@@ -230,6 +243,7 @@ export function App() {
                 navigate({ name: 'products' });
               }}
               onCancel={() => navigate({ name: 'products' })}
+              photos={adminPhotos}
             />
           )
         ) : null}

@@ -3,14 +3,14 @@
  * localStorage key (never the shop's), /config.json for the sync URL, navigator.locks for
  * refreshes; other tabs' sign-ins, sign-outs and refreshes followed through 'storage' events.
  */
-import { createSessionStore, loadRuntimeConfig } from '@oa/client-sync';
-import { browserLock } from '@oa/client-sync/browser';
+import { createSessionStore } from '@oa/client-sync';
+import { browserLock, loadPageRuntimeConfig } from '@oa/client-sync/browser';
 
 export const adminSession = createSessionStore({
   storage: localStorage,
   storageKey: 'oa-admin-session',
   role: 'admin',
-  getSyncUrl: async () => (await loadRuntimeConfig(location.origin)).syncUrl,
+  getSyncUrl: async () => (await loadPageRuntimeConfig()).syncUrl,
   withLock: browserLock('oa-admin-refresh'),
 });
 

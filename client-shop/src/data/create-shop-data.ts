@@ -4,7 +4,8 @@
  * to the browser (the session store, /config.json, navigator.locks). Loaded after the first paint
  * with RxDB and Dexie (shell/shop-data.ts); nothing on the first screen imports this file.
  */
-import { createAppData, loadRuntimeConfig, type AppData } from '@oa/client-sync';
+import { createAppData, type AppData } from '@oa/client-sync';
+import { loadPageRuntimeConfig } from '@oa/client-sync/browser';
 import { shopSession } from '../shell/shop-session';
 import { catalogueCollections, openCatalogueDatabase, openUserDatabase, ownCollections, ownPushOnlyCollections, removeUserDatabase } from './databases';
 import { joinGuestCart, mergeCartLines } from './shop-actions';
@@ -16,7 +17,7 @@ const withGuestCartLock = <T,>(run: () => Promise<T>): Promise<T> =>
 export function createShopData(): AppData {
   const data: AppData = createAppData({
     session: shopSession,
-    loadSyncUrl: async () => (await loadRuntimeConfig(location.origin)).syncUrl,
+    loadSyncUrl: async () => (await loadPageRuntimeConfig()).syncUrl,
     openShared: openCatalogueDatabase,
     openOwn: openUserDatabase,
     removeOwn: removeUserDatabase,

@@ -2,14 +2,14 @@
  * The page's one delivery-rule store (delivery-rule.ts) wired to the browser: the sync URL from
  * /config.json, fetch, localStorage and the online state; and the hook the shell reads it with.
  */
-import { loadRuntimeConfig } from '@oa/client-sync';
+import { loadPageRuntimeConfig } from '@oa/client-sync/browser';
 import { browserOnlineSource } from '@oa/client-sync/browser';
 import type { DeliveryRule } from '@oa/schema';
 import { useSyncExternalStore } from 'react';
 import { createDeliveryRuleStore } from './delivery-rule';
 
 export const shopDeliveryRule = createDeliveryRuleStore({
-  loadSyncUrl: async () => (await loadRuntimeConfig(location.origin)).syncUrl,
+  loadSyncUrl: async () => (await loadPageRuntimeConfig()).syncUrl,
   fetch: (url, init) => fetch(url, init),
   storage: typeof localStorage === 'undefined' ? undefined : localStorage,
   online: browserOnlineSource,

@@ -48,8 +48,9 @@ import { toWishlistProducts } from '../features/wishlist/wishlist.logic';
 import { WishlistView } from '../features/wishlist/WishlistView';
 import { Link } from './router';
 import { RejectionsNotice } from './RejectionsNotice';
-import type { Route } from './route.logic';
 import { shopData } from './shop-data';
+import { ShopHeader } from './ShopHeader';
+import { toShopNavItems } from './shop-nav.logic';
 import { shopSession } from './shop-session';
 import { navigate, useRoute } from './router';
 
@@ -149,27 +150,15 @@ export function App() {
   }
   const waiting = sync.status?.pendingUploads ?? 0;
 
-  // An order's page belongs under My orders.
-  const nav = (to: Route, label: string) => (
-    <Link to={to} current={route.name === to.name || (route.name === 'order' && to.name === 'orders')}>{label}</Link>
-  );
-
   return (
     <>
-      <header className="top">
-        <h1><Link to={{ name: 'shop' }}>Online Annavaram</Link></h1>
-        <div className="top__status">
-          {/* One line in the header's status row, which keeps its height: the first download is said in it too. */}
+      <ShopHeader
+        items={toShopNavItems({ route, signedIn, personal: Boolean(personal), cartCount, wishlistCount: wishlisted.size })}
+        status={
+          // One line in the header, which keeps its height: the first download is said in it too.
           <SyncStatusIndicator role={sync.role} status={sync.status} signedOut={signedOut} outdated={data.outdated} syncUrlMissing={data.syncUrlMissing} firstSync={firstSync} />
-        </div>
-        <nav className="tabs" aria-label="Shop">
-          {nav({ name: 'shop' }, 'Shop')}
-          {nav({ name: 'cart' }, `Cart (${cartCount})`)}
-          {personal ? nav({ name: 'wishlist' }, `Wishlist (${wishlisted.size})`) : null}
-          {personal ? nav({ name: 'orders' }, 'My orders') : null}
-          {nav({ name: 'account' }, signedIn ? 'Account' : 'Sign in')}
-        </nav>
-      </header>
+        }
+      />
       <UpdatePrompt outdated={data.outdated} register={registerSW} appName="shop" />
       {signedOut ? (
         <p className="session-ended" role="alert">

@@ -2,14 +2,14 @@
  * The page's one session store: localStorage, the sync URL from /config.json, navigator.locks
  * for refreshes; and other tabs' sign-ins, sign-outs and refreshes followed through 'storage' events.
  */
-import { createSessionStore, loadRuntimeConfig } from '@oa/client-sync';
-import { browserLock } from '@oa/client-sync/browser';
+import { createSessionStore } from '@oa/client-sync';
+import { browserLock, loadPageRuntimeConfig } from '@oa/client-sync/browser';
 
 export const shopSession = createSessionStore({
   storage: localStorage,
   storageKey: 'oa-shop-session',
   role: 'customer',
-  getSyncUrl: async () => (await loadRuntimeConfig(location.origin)).syncUrl,
+  getSyncUrl: async () => (await loadPageRuntimeConfig()).syncUrl,
   withLock: browserLock('oa-shop-refresh'),
 });
 

@@ -4,3 +4,4 @@ export * from './online-source';
 export * from './local-pending-persistence';
 export * from './delete-indexed-databases';
 export * from './local-last-synced';
+export * from './page-runtime-config';

@@ -22,6 +22,29 @@ describe('the runtime configuration', () => {
     expect(() => parseRuntimeConfig(value, origin)).toThrow(RuntimeConfigError);
   });
 
+  it('answers offline with the last configuration that loaded on this device, and saves each that loads', async () => {
+    let saved: string | undefined;
+    const memory = { load: () => saved, save: (json: string) => void (saved = json) };
+    await loadRuntimeConfig(origin, async () => Response.json({ syncUrl: 'https://sync.example/' }), memory);
+    expect(JSON.parse(saved!)).toEqual({ syncUrl: 'https://sync.example/' });
+    const offline = async (): Promise<Response> => Promise.reject(new TypeError('Failed to fetch'));
+    expect(await loadRuntimeConfig(origin, offline, memory)).toEqual({ syncUrl: 'https://sync.example' });
+  });
+
+  it('fails offline with a clear error when nothing was ever saved, or the saved copy is damaged', async () => {
+    const offline = async (): Promise<Response> => Promise.reject(new TypeError('Failed to fetch'));
+    await expect(loadRuntimeConfig(origin, offline, { load: () => undefined, save: () => undefined })).rejects.toThrow(RuntimeConfigError);
+    await expect(loadRuntimeConfig(origin, offline, { load: () => '{not json', save: () => undefined })).rejects.toThrow('no network');
+  });
+
+  it('believes a server that answers with an error over a saved copy, and saves no refused config', async () => {
+    let saved: string | undefined = JSON.stringify({ syncUrl: 'https://old.example' });
+    const memory = { load: () => saved, save: (json: string) => void (saved = json) };
+    await expect(loadRuntimeConfig(origin, async () => new Response('nope', { status: 500 }), memory)).rejects.toThrow('HTTP 500');
+    await expect(loadRuntimeConfig(origin, async () => Response.json({ syncUrl: 'javascript:alert(1)' }), memory)).rejects.toThrow(RuntimeConfigError);
+    expect(saved).toBe(JSON.stringify({ syncUrl: 'https://old.example' }));
+  });
+
   it('refuses a config that did not load', async () => {
     await expect(loadRuntimeConfig(origin, async () => new Response('nope', { status: 404 }))).rejects.toThrow('HTTP 404');
   });

@@ -31,13 +31,41 @@ export function parseRuntimeConfig(value: unknown, appOrigin: string): RuntimeCo
   return { syncUrl: url.href.replace(/\/+$/, '') };
 }
 
-/** `appOrigin` is the page's (location.origin); `fetchConfig` fetches a path of it. */
+/** Where the last configuration that loaded is kept, for a start with no network. */
+export interface RuntimeConfigMemory {
+  load(): string | undefined;
+  save(json: string): void;
+}
+
+/**
+ * `appOrigin` is the page's (location.origin); `fetchConfig` fetches a path of it. With no network
+ * (a first visit's config is fetched before the service worker can cache it), the last
+ * configuration that loaded on this device answers instead: an app opened offline still knows
+ * where its photos and its server are. A server that answers with an error is believed.
+ */
 export async function loadRuntimeConfig(
   appOrigin: string,
   // Revalidated every time (the browser's `cache` option; Node's RequestInit type lacks it).
   fetchConfig: (path: string) => Promise<Response> = (path) => fetch(path, { cache: 'no-cache' } as RequestInit),
+  memory?: RuntimeConfigMemory,
 ): Promise<RuntimeConfig> {
-  const response = await fetchConfig('/config.json');
+  let response: Response;
+  try {
+    response = await fetchConfig('/config.json');
+  } catch (cause) {
+    const saved = memory?.load();
+    if (saved !== undefined) {
+      try {
+        return parseRuntimeConfig(JSON.parse(saved), appOrigin);
+      } catch {
+        // a damaged copy: fall through to the network's error
+      }
+    }
+    throw new RuntimeConfigError('config.json could not be loaded (no network, and none saved on this device)', { cause });
+  }
   if (!response.ok) throw new RuntimeConfigError(`config.json: HTTP ${response.status}`);
-  return parseRuntimeConfig(await response.json(), appOrigin);
+  const value: unknown = await response.json();
+  const config = parseRuntimeConfig(value, appOrigin);
+  memory?.save(JSON.stringify(value));
+  return config;
 }

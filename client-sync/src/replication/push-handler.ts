@@ -44,9 +44,14 @@ export interface PushHandlerOptions {
    * go up in its old state, and the newer local change be overwritten by it.
    */
   readonly currentStates?: (ids: readonly string[]) => Promise<ReadonlyMap<string, ServerDocument>>;
+  /**
+   * Runs before the rows go, with their states as they will be sent (the admin app uploads the
+   * photos a product shows first). When it rejects, nothing is pushed and RxDB retries later.
+   */
+  readonly beforePush?: (collection: string, documents: readonly ServerDocument[]) => Promise<void>;
 }
 
-export function createPushHandler({ collection, transport, refused, report, onRejection, onConflict, currentStates }: PushHandlerOptions) {
+export function createPushHandler({ collection, transport, refused, report, onRejection, onConflict, currentStates, beforePush }: PushHandlerOptions) {
   return async (staleRows: RxReplicationWriteToMasterRow<ServerDocument>[]): Promise<ServerDocument[]> =>
     report(async () => {
       const current = currentStates ? await currentStates(staleRows.map((row) => row.newDocumentState.id)) : undefined;
@@ -54,6 +59,7 @@ export function createPushHandler({ collection, transport, refused, report, onRe
         const latest = current?.get(row.newDocumentState.id);
         return latest ? { ...row, newDocumentState: latest } : row;
       });
+      await beforePush?.(collection, rows.map((row) => row.newDocumentState));
       const answer = await transport.push(collection, rows);
       const refusedNow = new Set(answer.rejections.map((rejection) => rejection.id));
       for (const rejection of answer.rejections) {

@@ -13,7 +13,7 @@ import type { ServerDocument, StreamEvent } from '../transport/sync-protocol';
 import { followLiveStream, type LiveStream, type LiveStreamBackoff } from './follow-live-stream';
 import { pullIntoEmpty } from './pull-into-empty';
 import { createPullHandler, type PullCheckpoint } from './pull-handler';
-import { createPushHandler, type PushConflict, type PushRejection } from './push-handler';
+import { createPushHandler, type PushConflict, type PushHandlerOptions, type PushRejection } from './push-handler';
 
 export type { PullCheckpoint } from './pull-handler';
 export type { PushConflict, PushRejection } from './push-handler';
@@ -91,6 +91,11 @@ export interface ReplicateCollectionsOptions {
    * fresh device shows the shop before the shopper's own data.
    */
   readonly first?: readonly string[];
+  /**
+   * Runs before each push with the documents about to be sent; a rejection fails that push, which
+   * is retried (the admin app uploads a product's new photos first: push-handler.ts).
+   */
+  readonly beforePush?: PushHandlerOptions['beforePush'];
 }
 
 export interface CollectionsReplication {
@@ -164,6 +169,7 @@ export function replicateCollections(options: ReplicateCollectionsOptions): Coll
         const docs = await collection.storageInstance.findDocumentsById([...ids], true);
         return new Map(docs.map((doc) => [String(doc.id), doc as unknown as SyncDocument]));
       },
+      ...(options.beforePush ? { beforePush: options.beforePush } : {}),
     });
 
   const firstNames = new Set(options.first ?? []);

@@ -23,7 +23,8 @@ export function cors(allowedOrigins: readonly string[]): Koa.Middleware {
     // cookies, so nothing here lets another site ride on a signed-in browser.
     ctx.set('Access-Control-Allow-Origin', origin);
     if (ctx.method === 'OPTIONS' && ctx.get('Access-Control-Request-Method')) {
-      ctx.set('Access-Control-Allow-Methods', 'GET,POST,OPTIONS');
+      // PUT: the admin app uploads photos (PUT /photos/:name, Content-Type image/*).
+      ctx.set('Access-Control-Allow-Methods', 'GET,POST,PUT,OPTIONS');
       ctx.set('Access-Control-Allow-Headers', 'Authorization,Content-Type,X-OA-Protocol');
       ctx.set('Access-Control-Max-Age', '600');
       ctx.status = 204;

@@ -162,7 +162,39 @@ export interface Storage {
    * the adapter's driver). Several counters may share a database under different names.
    */
   createAttemptCounter(options: AttemptCounterOptions): Promise<AttemptCounter>;
+  /**
+   * Binary files kept in the database (product photos), written once under a content-addressed
+   * name: the name is derived from the bytes, so a file already stored under it is this file.
+   * Storing a name that exists changes nothing (not its bytes, not its type) and answers
+   * 'exists'; it is never an error. Concurrent stores of one name all succeed; each answers
+   * 'stored' or 'exists' (an adapter may keep two identical copies; readers see one). Once it
+   * has answered, any handle on the database reads the file. Files are never changed or deleted.
+   */
+  putFile(file: NewFile): Promise<PutFileResult>;
+  /** A stored file, bytes and all (files are small: photos are 2 MiB at most), or undefined. */
+  readFile(name: string): Promise<StoredFile | undefined>;
   close(): Promise<void>;
+}
+
+export interface NewFile {
+  /** 1 to 255 characters; the caller derives it from the bytes (a digest), so it names one content. */
+  readonly name: string;
+  /** The media type it is served with, e.g. image/webp. */
+  readonly contentType: string;
+  readonly bytes: Uint8Array;
+}
+
+export type PutFileResult = 'stored' | 'exists';
+
+export interface StoredFile {
+  readonly name: string;
+  readonly contentType: string;
+  /** Exactly the bytes stored (a Buffer). */
+  readonly bytes: Uint8Array;
+  /** The length of `bytes`. */
+  readonly size: number;
+  /** When it was first stored: an ISO-8601 UTC instant. */
+  readonly createdAt: string;
 }
 
 export interface AttemptCounterOptions {

@@ -125,6 +125,16 @@ export const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc.oneof(
     body: text,
     as,
   })),
+  // Photos: uploads under names and types of every kind, with bodies that are no photo; reads of odd names.
+  fc.record({
+    name: fc.oneof(fc.constantFrom(`${'a'.repeat(64)}.webp`, `${'0'.repeat(64)}.png`, `${'F'.repeat(64)}.jpg`, `${'a'.repeat(64)}.svg`, 'x.webp'), hostileString.map((s) => encode(s.slice(0, 100)))),
+    type: fc.constantFrom('image/webp', 'image/png', 'image/jpeg', 'image/svg+xml', 'application/json', ''),
+    text: fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('RIFF\u0000\u0000\u0000\u0000WEBPVP8 ', '\u0089PNG\r\n\u001a\n', '\u00ff\u00d8\u00ff')),
+    put: fc.boolean(),
+    as: token,
+  }).map(({ name, type, text, put, as }): FuzzRequest =>
+    put ? { method: 'PUT', path: `/photos/${name}`, headers: { 'content-type': type }, body: text, as } : { method: 'GET', path: `/photos/${name}`, headers: {}, as },
+  ),
   // Anything else: odd methods, paths, the stream with odd collections.
   fc.record({ method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'), path: fc.oneof(fc.constantFrom('/health', '/', '/sync', '/sync//pull', '/sync/products/pull/../../health', '/%2e%2e/%2e%2e', '/sync/stream?collections=', '/sync/stream?collections=__proto__', '/debug/memory'), hostileString.map((s) => `/${encode(s.slice(0, 100))}`)), as: token }).map(
     ({ method, path, as }) => ({ method, path, headers: {}, as }),

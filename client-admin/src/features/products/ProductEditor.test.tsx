@@ -162,3 +162,48 @@ describe('editing a product', () => {
     expect(onSave).not.toHaveBeenCalled();
   });
 });
+
+describe('photos from the camera or gallery', () => {
+  const photoUrl = `http://localhost:4000/photos/${'c3'.repeat(32)}.webp`;
+  function photos() {
+    return { add: vi.fn(async (_file: File) => photoUrl), discard: vi.fn(async (_url: string) => undefined) };
+  }
+  const choosePhoto = () =>
+    fireEvent.change(screen.getByLabelText('Add photo'), { target: { files: [new File([new Uint8Array([1, 2, 3])], 'IMG_0001.jpg', { type: 'image/jpeg' })] } });
+
+  it('adds a chosen photo as the product’s main picture, shows it, and saves it with the product', async () => {
+    const store = photos();
+    const { onSave } = renderEditor({ product: { ...laddu, images: [] }, photos: store });
+    expect(screen.getByText('No photos yet.')).toBeTruthy();
+    choosePhoto();
+    await waitFor(() => expect(screen.getByRole('img', { name: 'Main photo' })).toBeTruthy());
+    expect(store.add).toHaveBeenCalledTimes(1);
+    expect(input(/^Image URLs/).value).toBe(photoUrl);
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0]![0]).toMatchObject({ images: [photoUrl], imageUrl: photoUrl });
+    expect(store.discard).not.toHaveBeenCalled();
+  });
+
+  it('forgets a photo taken in the editor when the admin cancels, and one removed before saving', async () => {
+    const store = photos();
+    const { onCancel } = renderEditor({ product: laddu, photos: store });
+    choosePhoto();
+    await waitFor(() => expect(screen.getByRole('img', { name: 'Photo 2' }).getAttribute('src')).toMatch(/^blob:/));
+    expect(screen.getByRole('img', { name: 'Main photo' }).getAttribute('src')).toBe(laddu.images[0]);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove photo 2' }));
+    expect(screen.queryByRole('img', { name: 'Photo 2' })).toBeNull();
+    expect(input(/^Image URLs/).value).toBe(laddu.images[0]);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(store.discard).toHaveBeenCalledWith(photoUrl);
+  });
+
+  it('says why a photo could not be used and keeps the form as it was', async () => {
+    const store = { add: vi.fn(async () => Promise.reject(new Error('That file is not a picture this browser can open.'))), discard: vi.fn(async () => undefined) };
+    renderEditor({ product: laddu, photos: store });
+    choosePhoto();
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('That file is not a picture this browser can open.'));
+    expect(input(/^Image URLs/).value).toBe(laddu.images.join('\n'));
+  });
+});

@@ -7,7 +7,8 @@ import { useState, type FormEvent } from 'react';
 import { Field } from '@oa/client-sync/react';
 import type { Category, Product } from '@oa/schema';
 import { sortCategories } from '../categories/category-form.logic';
-import { checkProductForm, toProductForm, toSlug, type ProductForm, type ProductFormErrors } from './product-form.logic';
+import { PhotoPicker } from './PhotoPicker';
+import { checkProductForm, maxProductImages, toImageLines, toImageList, toProductForm, toSlug, type ProductForm, type ProductFormErrors } from './product-form.logic';
 import './products.css';
 
 export interface ProductEditorProps {
@@ -18,6 +19,11 @@ export interface ProductEditorProps {
   readonly categories: readonly Category[];
   readonly onSave: (product: Product) => Promise<void>;
   readonly onCancel: () => void;
+  /**
+   * Photos from the camera or gallery (data/product-photos.ts): `add` answers the address the
+   * product stores; `discard` forgets one taken here but not saved. Without it, links only.
+   */
+  readonly photos?: { add(file: File): Promise<string>; discard(url: string): Promise<void> } | undefined;
   readonly newId?: () => string;
   readonly now?: () => string;
 }
@@ -30,6 +36,7 @@ export function ProductEditor({
   categories,
   onSave,
   onCancel,
+  photos,
   newId = () => crypto.randomUUID(),
   now = () => new Date().toISOString(),
 }: ProductEditorProps) {
@@ -39,6 +46,8 @@ export function ProductEditor({
   const [errors, setErrors] = useState<ProductFormErrors>({});
   const [saveProblem, setSaveProblem] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  // Photos taken in this editor: forgotten again unless the product is saved with them.
+  const [taken, setTaken] = useState<ReadonlySet<string>>(new Set());
   const sortedCategories = sortCategories(categories);
   const categoryMissing = form.categoryId !== '' && !sortedCategories.some((c) => c.id === form.categoryId);
 
@@ -61,6 +70,8 @@ export function ProductEditor({
     setBusy(true);
     try {
       await onSave(check.product);
+      const kept = new Set(check.product.images);
+      for (const url of taken) if (!kept.has(url)) void photos?.discard(url);
     } catch (error) {
       setSaveProblem(`The product was not saved: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -113,6 +124,18 @@ export function ProductEditor({
           {text('unit', 'Unit (optional, like 250 g)')}
         </div>
         {text('tags', 'Tags (separated by commas)')}
+        {photos ? (
+          <PhotoPicker
+            images={toImageList(form.images)}
+            maxImages={maxProductImages}
+            addPhoto={async (file) => {
+              const url = await photos.add(file);
+              setTaken((current) => new Set(current).add(url));
+              return url;
+            }}
+            onChange={(images) => set('images')(toImageLines(images))}
+          />
+        ) : null}
         <Field label="Image URLs (one per line, the first is the main one)" error={errors.images}>
           {(control) => <textarea {...control} name="images" rows={3} autoCapitalize="none" spellCheck={false} value={form.images} onChange={(event) => set('images')(event.target.value)} />}
         </Field>
@@ -125,7 +148,16 @@ export function ProductEditor({
           <button type="submit" className="products-button products-button--primary" disabled={busy}>
             {product ? 'Save changes' : 'Create product'}
           </button>
-          <button type="button" className="products-button" onClick={onCancel}>Cancel</button>
+          <button
+            type="button"
+            className="products-button"
+            onClick={() => {
+              for (const url of taken) void photos?.discard(url);
+              onCancel();
+            }}
+          >
+            Cancel
+          </button>
         </div>
       </form>
     </section>

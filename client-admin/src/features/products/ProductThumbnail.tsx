@@ -3,13 +3,14 @@
  * sized up front so the list never shifts; a neutral placeholder when there is no image or it
  * does not load. Decorative (alt=""): the product's name is right beside it.
  */
+import { toPhotoCrossOrigin } from '@oa/schema';
 import { useState } from 'react';
 
 export function ProductThumbnail({ src }: { src: string | undefined }) {
   // Remembers which address failed, so a product given a new image tries again.
   const [failed, setFailed] = useState<string | undefined>(undefined);
   if (src && failed !== src) {
-    return <img className="products-thumb" src={src} alt="" width={56} height={56} loading="lazy" decoding="async" onError={() => setFailed(src)} />;
+    return <img className="products-thumb" src={src} alt="" width={56} height={56} loading="lazy" decoding="async" crossOrigin={toPhotoCrossOrigin(src)} onError={() => setFailed(src)} />;
   }
   return (
     <span className="products-thumb products-thumb--none" aria-hidden="true" data-testid="product-thumb-placeholder">

@@ -144,8 +144,20 @@ function toTags(text: string): string[] {
   });
 }
 
+/** The image lines of the form as a list (blank lines dropped), and back. */
+export function toImageList(images: string): string[] {
+  return toList(images, /\n/);
+}
+
+export function toImageLines(images: readonly string[]): string {
+  return images.join('\n');
+}
+
+/** Up to this many images per product (the schema's limit). */
+export const maxProductImages = 10;
+
 function checkImages(images: readonly string[]): string | undefined {
-  if (images.length > 10) return productMessages.imageCount;
+  if (images.length > maxProductImages) return productMessages.imageCount;
   // The schema's urlSchema: never `javascript:` or `data:` in an image's src.
   const bad = images.findIndex((url) => !urlSchema.safeParse(url).success);
   if (bad === -1) return undefined;

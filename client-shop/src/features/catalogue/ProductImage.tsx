@@ -3,6 +3,7 @@
  * when it has none or the picture fails to load (offline, before the service worker cached it).
  * Shared by the list's cards and the product's page.
  */
+import { toPhotoCrossOrigin } from '@oa/schema';
 import { useState } from 'react';
 
 export interface ProductImageProps {
@@ -20,7 +21,18 @@ export function ProductImage({ src, alt, className, size, loading = 'lazy', fetc
   const [failed, setFailed] = useState<string | undefined>(undefined);
   if (src && failed !== src) {
     return (
-      <img className={className} src={src} alt={alt} width={size} height={size} loading={loading} fetchPriority={fetchPriority} decoding="async" onError={() => setFailed(src)} />
+      <img
+        className={className}
+        src={src}
+        alt={alt}
+        width={size}
+        height={size}
+        loading={loading}
+        fetchPriority={fetchPriority}
+        decoding="async"
+        crossOrigin={toPhotoCrossOrigin(src)}
+        onError={() => setFailed(src)}
+      />
     );
   }
   return (

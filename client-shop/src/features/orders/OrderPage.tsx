@@ -6,6 +6,7 @@
  */
 import { formatIndiaDateTime, formatRupees } from '@oa/client-sync';
 import { useEffect, useRef, useState } from 'react';
+import { toPhotoCrossOrigin } from '@oa/schema';
 import { Link } from '../../shell/router';
 import type { OrderPageView } from './order-page.logic';
 import { RejectedOrder } from './RejectedOrder';
@@ -151,7 +152,7 @@ export function OrderPage({ order, onCancel, onBackToCart }: OrderPageProps) {
 function LineImage({ src }: { src: string | undefined }) {
   const [failed, setFailed] = useState<string | undefined>(undefined);
   if (src && failed !== src) {
-    return <img className="order-line__image" src={src} alt="" width={56} height={56} loading="lazy" decoding="async" onError={() => setFailed(src)} />;
+    return <img className="order-line__image" src={src} alt="" width={56} height={56} loading="lazy" decoding="async" crossOrigin={toPhotoCrossOrigin(src)} onError={() => setFailed(src)} />;
   }
   return (
     <span className="order-line__image order-line__image--none" aria-hidden="true" data-testid="order-line-placeholder">

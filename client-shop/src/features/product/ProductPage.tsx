@@ -10,6 +10,7 @@ import { Link } from '../../shell/router';
 import { CartQuantity } from '../catalogue/CartQuantity';
 import { toImages, toQuantityCap, toStockLabel, toStockState, type CatalogueProduct } from '../catalogue/catalogue.logic';
 import { ProductImage } from '../catalogue/ProductImage';
+import { toPhotoCrossOrigin } from '@oa/schema';
 import { ReviewForm, type ReviewFormProps } from '../reviews/ReviewForm';
 import { ReviewList } from '../reviews/ReviewList';
 import { toReviewDraftKey, type ReviewView } from '../reviews/reviews.logic';
@@ -55,7 +56,7 @@ export function ProductPage({ product, categoryName, reviews, reviewing, onAdd, 
             <div className="gallery__thumbs">
               {images.map((src, index) => (
                 <button key={src} type="button" aria-label={`Picture ${index + 1} of ${images.length}`} aria-pressed={index === shownImage} onClick={() => setShownImage(index)}>
-                  <img src={src} alt="" width={56} height={56} loading="lazy" />
+                  <img src={src} alt="" width={56} height={56} loading="lazy" crossOrigin={toPhotoCrossOrigin(src)} />
                 </button>
               ))}
             </div>

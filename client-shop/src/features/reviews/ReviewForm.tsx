@@ -82,7 +82,7 @@ export function ReviewForm({ productName, onSubmit, draftKey }: ReviewFormProps)
       <Field label="Your review" error={errors.text}>
         {(control) => <textarea {...control} value={form.text} rows={4} maxLength={maxReviewText} onChange={(event) => setForm({ ...form, text: event.target.value })} />}
       </Field>
-      <button type="submit" disabled={busy}>Post review</button>
+      <button type="submit" className="primary" disabled={busy}>Post review</button>
     </form>
   );
 }

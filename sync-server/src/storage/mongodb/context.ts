@@ -3,12 +3,14 @@
  * unique indexes declared per collection (to name the index a duplicate key hit), the clock for
  * `updatedAt` and the lease length. Also the write and read concerns, stated once here.
  */
-import type { Collection, Db, Document, MongoClient } from 'mongodb';
+import { GridFSBucket, ReadConcern, type Collection, type Db, type Document, type MongoClient } from 'mongodb';
 import { isCollectionName, type CollectionName, type IndexSpec } from '@oa/schema';
 import { StorageError } from '../errors';
 
 /** Where the per-collection sequence documents live (see sequence.ts). */
 export const sequencesCollection = '_sync_sequences';
+/** The GridFS bucket of stored files (put-file.ts): collections `photos.files` and `photos.chunks`. */
+export const filesBucketName = 'photos';
 
 /** One lease: a seq handed to a writer, readable by nobody past it until released or expired. */
 export interface Lease {
@@ -43,6 +45,8 @@ export interface MongoContext {
   /** Options of every write (majority, bounded in time). */
   readonly majorityWrite: MajorityWrite;
   readonly sequences: Collection<SequenceDocument>;
+  /** Stored files (product photos), written and read at the majority commit point. */
+  readonly files: GridFSBucket;
   readonly uniqueIndexes: Map<CollectionName, readonly IndexSpec[]>;
   /** Marks a collection as set up (ensureCollections) and returns it. */
   register(collection: CollectionName): Collection<Document>;
@@ -67,6 +71,13 @@ export function createMongoContext(
     leaseMs: options.leaseMs,
     majorityWrite,
     sequences: db.collection<SequenceDocument>(sequencesCollection),
+    // GridFS reads through collections of the Db it is given, so it gets one that reads at the
+    // majority commit point: a file is answered 'exists' (and served) only once no failover can
+    // take it back, as for change pages. Writes are majority, as every write here.
+    files: new GridFSBucket(client.db(databaseName, { ...majorityWrite, readConcern: new ReadConcern('majority'), readPreference: 'primary' }), {
+      bucketName: filesBucketName,
+      writeConcern: majorityWrite.writeConcern,
+    }),
     uniqueIndexes: new Map(),
     register(collection) {
       if (!isCollectionName(collection)) throw new StorageError('INVALID_REQUEST', `unknown collection ${JSON.stringify(collection)}`);

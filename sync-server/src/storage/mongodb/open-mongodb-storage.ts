@@ -15,7 +15,9 @@ import { createMongoContext } from './context';
 import { databaseNameFromUrl } from './database-name-from-url';
 import { ensureCollections, listIndexes } from './ensure-collections';
 import { findMany, findOne } from './find-one';
+import { putFile } from './put-file';
 import { readByIds } from './read-by-ids';
+import { readFile } from './read-file';
 import { latestCheckpoint, latestCheckpoints, readChanges, readChangesJson } from './read-changes';
 import { toStorageError } from './to-storage-error';
 import { write } from './write';
@@ -132,6 +134,8 @@ export async function openMongoStorage(options: MongoStorageOptions): Promise<St
     },
     changes: feed,
     createAttemptCounter: (counter) => run(() => createAttemptCounter(ctx, counter)),
+    putFile: (file) => run(() => putFile(ctx, file)),
+    readFile: (name) => run(() => readFile(ctx, name)),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,6 +1,7 @@
 import {
   MongoBulkWriteError,
   MongoClientClosedError,
+  MongoGridFSChunkError,
   MongoInvalidArgumentError,
   MongoNetworkError,
   MongoNetworkTimeoutError,
@@ -35,6 +36,7 @@ describe('toStorageError', () => {
     ['a bad URL', new MongoParseError('bad url'), 'INVALID_REQUEST'],
     ['a bad argument', new MongoInvalidArgumentError('bad argument'), 'INVALID_REQUEST'],
     ['any other server error', server({ code: 13 }), 'UNAVAILABLE'],
+    ['a stored file missing a chunk', new MongoGridFSChunkError('ChunkIsMissing: got unexpected n: 1, expected: 0'), 'CORRUPT_DATA'],
   ])('turns %s into %s, keeping the cause', (_name, error, code) => {
     const translated = toStorageError(error);
     expect(translated).toBeInstanceOf(StorageError);

@@ -10,6 +10,7 @@ import {
   MongoClientClosedError,
   MongoError,
   MongoErrorLabel,
+  MongoGridFSChunkError,
   MongoNetworkError,
   MongoNotConnectedError,
   MongoOperationTimeoutError,
@@ -81,6 +82,8 @@ function isUnavailable(error: MongoError): boolean {
 function kindOf(error: MongoError): StorageErrorCode {
   // Checked first: the "closed"/"not connected" errors are MongoAPIErrors, but they mean "not now".
   if (isUnavailable(error)) return 'UNAVAILABLE';
+  // A stored file's chunks missing or of the wrong size: what is stored is broken, retrying cannot help.
+  if (error instanceof MongoGridFSChunkError) return 'CORRUPT_DATA';
   if (error instanceof MongoServerError) {
     if (Number(error.code) === duplicateKeyCode) return 'DUPLICATE_KEY';
     if (invalidCodes.has(Number(error.code))) return 'INVALID_REQUEST';

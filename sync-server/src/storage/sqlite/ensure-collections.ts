@@ -13,6 +13,13 @@ export function ensureSequencesTable(ctx: SqliteContext): void {
   ctx.db.exec('CREATE TABLE IF NOT EXISTS _sequences (collection TEXT PRIMARY KEY NOT NULL, seq INTEGER NOT NULL) STRICT');
 }
 
+/** Files (product photos; put-file.ts): one row each, the bytes in the row, keyed by name. */
+export function ensureFilesTable(ctx: SqliteContext): void {
+  ctx.db.exec(
+    'CREATE TABLE IF NOT EXISTS _files (name TEXT PRIMARY KEY NOT NULL, content_type TEXT NOT NULL, size INTEGER NOT NULL, created_at TEXT NOT NULL, bytes BLOB NOT NULL) STRICT',
+  );
+}
+
 export function ensureCollections(
   ctx: SqliteContext,
   specs: ReadonlyArray<{ readonly name: CollectionName; readonly indexes: readonly IndexSpec[] }>,

@@ -11,9 +11,11 @@ import type { Storage, StorageOptions } from '../port';
 import { commit } from './commit';
 import { createAttemptCounter } from './create-attempt-counter';
 import { createSqliteContext } from './context';
-import { ensureCollections, ensureSequencesTable, listIndexes } from './ensure-collections';
+import { ensureCollections, ensureFilesTable, ensureSequencesTable, listIndexes } from './ensure-collections';
 import { findMany, findOne } from './find-one';
+import { putFile } from './put-file';
 import { readByIds } from './read-by-ids';
+import { readFile } from './read-file';
 import { latestCheckpoint, readChanges, readChangesJson } from './read-changes';
 import { startCheckpointer } from './start-checkpointer';
 import { toStorageError } from './to-storage-error';
@@ -53,7 +55,10 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     checkpointIntervalMs > 0 ? startCheckpointer(options.path, checkpointIntervalMs, options.onFeedError ?? (() => undefined)) : undefined;
   if (checkpointer) guardSync(() => db.pragma(`wal_autocheckpoint = ${backstopCheckpointPages}`));
   const ctx = createSqliteContext(db, options.now ?? (() => new Date()));
-  guardSync(() => ensureSequencesTable(ctx));
+  guardSync(() => {
+    ensureSequencesTable(ctx);
+    ensureFilesTable(ctx);
+  });
 
   const run = <T>(fn: () => T): Promise<T> => {
     if (!db.open) return Promise.reject(new StorageError('UNAVAILABLE', 'the SQLite storage is closed'));
@@ -99,6 +104,8 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     },
     changes: feed,
     createAttemptCounter: (counter) => run(() => undefined).then(() => createAttemptCounter(ctx, counter)),
+    putFile: (file) => run(() => putFile(ctx, file)),
+    readFile: (name) => run(() => readFile(ctx, name)),
     async close() {
       feed.close();
       await checkpointer?.stop();
