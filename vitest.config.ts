@@ -1,5 +1,6 @@
 // One test run for every workspace: unit tests beside the code (src/**/*.test.ts) and
-// integration tests under each package's test/. Two workers: these machines have two cores.
+// integration tests under each package's test/; scripts/ holds the repository's own checks
+// (the dependency direction). Two workers: these machines have two cores.
 //
 // Three projects. `sqlite` runs everything on embedded SQLite. `mongodb-replset` and
 // `mongodb-standalone` run the storage contract, the migrations' MongoDB suite, the sync server's
@@ -40,6 +41,7 @@ const onEveryDatabase = [
   'sync-server/test/several-processes.test.ts',
   'client-sync/test/replication.test.ts',
   'migrations/test/verify.test.ts',
+  'migrations/test/backup-photos.test.ts',
 ];
 /** Files about MongoDB alone (the adapter's contract run, the migrations against MongoDB). */
 const mongodbOnly = ['sync-server/test/database-timeouts.test.ts', 'sync-server/test/mongodb-legacy-documents.test.ts', 'migrations/test/mongodb-migrations.test.ts'];
@@ -77,7 +79,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'sqlite',
-          include: ['*/src/**/*.test.{ts,tsx}', '*/test/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.test.ts'],
+          include: ['*/src/**/*.test.{ts,tsx}', 'migrations/documents/src/**/*.test.ts', '*/test/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: [...shared.exclude, ...mongodbOnly, ...replsetOnly, ...standaloneOnly],
         },
       },

@@ -22,6 +22,9 @@ export default defineConfig({
         background_color: '#f4f6f9',
       },
       cachedImages: ({ request }) => request.destination === 'image',
+      // The demo catalogue's pictures (public/images: a link to the shop's, whose paths the demo
+      // products hold): cached as they are seen, as in the shop, not precached.
+      precacheIgnores: ['images/**'],
     }),
   ],
   // The first load is about 126 KB gzipped, RxDB and Dexie coming right after in their own chunk of about 91 KB

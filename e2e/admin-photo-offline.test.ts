@@ -7,46 +7,14 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngOf } from '../sync-server/test/images';
 import { chromiumPath, launchChromium, startSplitStack, type SplitStack } from './harness';
 import { phone, postJson, signInAdminApp } from './sign-in';
 
 const adminEmail = 'admin@annavaram.local';
 const adminPassword = 'e2e-admin-password-123';
-
-/** A real PNG, width × height, a gradient (so it is a photo to the encoder, not a flat colour). */
-function makePng(width: number, height: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes: Buffer): number => {
-    let c = 0xffffffff;
-    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([length, body, sum]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * (width * 3 + 1);
-    for (let x = 0; x < width; x++) rows.set([(x * 255) / width, (y * 255) / height, 128], row + 1 + x * 3);
-  }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 /** An <img>'s natural width once it has loaded (0 while loading or broken); runs in the page. */
 const widthOnceLoaded = (element: unknown): number => {
@@ -90,7 +58,7 @@ describe.skipIf(!existsSync(chromiumPath))('a product photo taken offline (Chrom
     await admin.context.setOffline(true);
     await edit.click();
     await admin.page.getByRole('heading', { name: `Edit ${before.name}` }).waitFor({ timeout: 20_000 });
-    await admin.page.getByLabel('Add photo').setInputFiles({ name: 'IMG_20261202.png', mimeType: 'image/png', buffer: makePng(2000, 1500) });
+    await admin.page.getByLabel('Add photo').setInputFiles({ name: 'IMG_20261202.png', mimeType: 'image/png', buffer: pngOf(2000, 1500, (x, y) => [(x * 255) / 2000, (y * 255) / 1500, 128]) });
     const added = admin.page.getByRole('img', { name: `Photo ${before.images.length + 1}` });
     const problem = admin.page.locator('.products-photos [role="alert"]');
     await Promise.race([added.waitFor({ timeout: 20_000 }), problem.waitFor({ timeout: 20_000 }).then(async () => expect.fail(`the photo was refused: ${await problem.textContent()}`))]);

@@ -3,7 +3,7 @@
  * storage the caller gives (Dexie in the browser, memory in Node tests) with the RxDB schemas
  * derived in @oa/schema, for exactly the collections this user may see. Not for replication.
  */
-import { documentMigrations, toMigrationStrategies } from '@oa/migrations/documents';
+import { documentMigrations, toMigrationStrategies } from '@oa/document-migrations';
 import { collections as definitions, type CollectionName } from '@oa/schema';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxConflictHandler, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { createConflictHandler } from './replication/conflicts/create-conflict-handler';
@@ -57,7 +57,7 @@ export async function createSyncDatabase(options: CreateSyncDatabaseOptions): Pr
           // The derived schema is a plain JSON schema keyed by 'id', shaped as RxDB expects.
           {
             schema: definitions[name].rxSchema as unknown as RxJsonSchema<Record<string, unknown>>,
-            // The same pure steps `npm run migrate` applies on the server (migrations/src/documents).
+            // The same pure steps `npm run migrate` applies on the server (@oa/document-migrations, in migrations/documents/).
             migrationStrategies: toMigrationStrategies(documentMigrations[name], definitions[name].version),
             conflictHandler: createConflictHandler({
               merge: options.merge?.[name],

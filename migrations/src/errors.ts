@@ -17,6 +17,8 @@ export type MigrationErrorCode =
   | 'BACKUP_INCOMPLETE'
   /** A backup whose files do not match their manifest (checksum, count, unreadable line). */
   | 'BACKUP_DAMAGED'
+  /** A stored file whose name cannot be a file name in a backup folder (a path separator, a leading dot): nothing was backed up. */
+  | 'UNSAFE_FILE_NAME'
   /** A migration threw; the ledger records it as failed and later ones did not run. */
   | 'MIGRATION_FAILED'
   /** Another `migrate` holds the ledger's lock. */

@@ -44,9 +44,10 @@ describe('backup', () => {
     expect(folder).toBe(join(root, '2026-11-27T10-00-00-123Z'));
     expect(counts).toMatchObject({ products: 2, categories: 1, orders: 0, _migrations: 1 });
     expect(readdirSync(folder).sort()).toContain('manifest.json');
-    expect(readdirSync(folder)).toHaveLength(13);
+    // Eleven collections, the ledger, the stored files' index and folder, the manifest.
+    expect(readdirSync(folder)).toHaveLength(15);
     const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ format: 'oa-backup/1', database: 'sqlite', parts: { products: { file: 'products.jsonl', count: 2, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } } });
+    expect(manifest).toMatchObject({ format: 'oa-backup/2', database: 'sqlite', parts: { products: { file: 'products.jsonl', count: 2, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } } });
     expect(readFileSync(join(folder, 'products.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line).id)).toEqual(['p1', 'p2']);
     // Password hashes live in here: owner-only.
     expect(statSync(join(folder, 'admins.jsonl')).mode & 0o077).toBe(0);
@@ -66,7 +67,7 @@ describe('restore', () => {
     const before = await storage.latestCheckpoint('products');
 
     const figures = await restoreBackup({ storage, ledger: maintenance.ledger, backup: readBackup(folder) });
-    expect(figures.products).toEqual({ written: 1, deleted: 1, unchanged: 1 });
+    expect(figures.collections.products).toEqual({ written: 1, deleted: 1, unchanged: 1 });
     const rows = new Map((await readAllRows(storage, 'products')).map((row) => [row.doc.id, row]));
     expect(rows.get('p1')!.doc.price).toBe(10);
     expect(rows.get('p3')!.doc._deleted).toBe(true);

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteMaintenance } from '../src/database/sqlite/open-sqlite-maintenance';
-import { toDocumentMigrations } from '../src/documents/to-document-migrations';
+import { toDocumentMigrations } from '../src/runner/to-document-migrations';
 import { MigrationError } from '../src/errors';
 import type { Maintenance } from '../src/runner/ledger';
 import type { Migration, MigrationContext } from '../src/runner/migration';

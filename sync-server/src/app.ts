@@ -9,9 +9,16 @@ import Koa from 'koa';
 import compress from 'koa-compress';
 import helmet from 'koa-helmet';
 import type { Auth, AuthState } from './auth/auth';
+import { AppError } from './http/app-error';
 import { cors, defaultCorsOrigins } from './http/cors';
+import type { RequestDrain } from './http/create-request-drain';
 import { errorMiddleware } from './http/error-middleware';
+import { logRequests } from './http/log-requests';
 import { requireProtocol } from './http/require-protocol';
+import { createSilentLogger, type Logger } from './logging/create-logger';
+import type { Metrics } from './metrics/create-metrics';
+import { measureRequests } from './metrics/measure-requests';
+import { createMetricsRouter, type MetricsAccess } from './metrics/metrics-routes';
 import { createPhotoRouter } from './photos/photo-routes';
 import type { CollectionRules } from './replication/push';
 import { createReplicationRouter } from './replication/routes';
@@ -33,17 +40,49 @@ export interface AppDeps {
   readonly trustProxy?: boolean;
   /** Browser origins allowed to call the server (the PWAs' own); default: the local dev and start ports. */
   readonly corsOrigins?: readonly string[];
+  /** Where the access lines and errors go (logging/create-logger.ts); nothing is logged without one. */
+  readonly logger?: Logger;
+  /** Takes the request errors instead of the logger (tests collect them). */
   readonly log?: (message: string, error?: unknown) => void;
+  /**
+   * Counts requests, pushes and streams (metrics/create-metrics.ts); give the same to
+   * createRules's `onOrder` and to instrumentStorage for the orders and the database figures.
+   */
+  readonly metrics?: Metrics;
+  /** Who may read GET /metrics (METRICS); open when metrics are given without it. */
+  readonly metricsAccess?: MetricsAccess;
+  /** Refuses new requests during a shutdown and counts those in flight (shutdown/shut-down.ts). */
+  readonly drain?: RequestDrain;
   /** The oldest client protocol served (default: @oa/schema's minSupportedProtocolVersion); tests raise it. */
   readonly minClientProtocol?: number;
 }
 
 export function createApp(deps: AppDeps): Koa<AuthState> {
-  const { storage, log = defaultLog } = deps;
+  const { storage, metrics } = deps;
+  const logger = deps.logger ?? createSilentLogger();
   const app = new Koa<AuthState>();
   app.proxy = deps.trustProxy ?? false;
+  // One proxy in front: the client's address is the last X-Forwarded-For entry, the one that
+  // proxy appended. Koa would otherwise take the first, which the client writes itself, and
+  // every per-address limit (sign-in attempts, streams) would count whatever address it chose.
+  app.maxIpsCount = 1;
   app.silent = true;
-  app.on('error', (error: unknown) => log('request failed', error));
+  // Every request error is logged here, once, on the request's own logger (its id on the line).
+  app.on('error', (error: unknown, ctx?: Koa.Context) => {
+    if (deps.log) return deps.log('request failed', error);
+    const log = ctx?.req.log ?? logger;
+    if (error instanceof AppError && error.status === 503) {
+      // "Not now" (the database failing over, too many streams, a shutdown) is expected, and the
+      // client retries: no stack, and a line only when something beneath said why.
+      const cause = error.cause instanceof Error ? error.cause.message : error.cause;
+      if (cause !== undefined) log.warn({ code: error.code, cause: String(cause) }, `unavailable: ${error.code}`);
+      return;
+    }
+    log.error({ err: error }, 'request failed');
+  });
+  // First, so every later line of a request carries its id, and the access line its final status.
+  app.use(logRequests(logger));
+  if (metrics) app.use(measureRequests(metrics));
   // The security headers an API's answers need, errors and streams included (OWASP's REST
   // guidance): no MIME sniffing, never framed, a CSP that allows nothing (a JSON answer opened as
   // a page runs nothing), no referrer, resources for this origin only (the apps call with CORS,
@@ -69,6 +108,8 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
   // state per connection would cost more memory than an idle stream is allowed.
   app.use(compress({ threshold: 1024, br: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } }, deflate: false }));
   app.use(errorMiddleware());
+  // Inside the error middleware, so a refusal during a shutdown is an ordinary JSON error answer.
+  if (deps.drain) app.use(deps.drain.middleware);
   // Before anything else is read: an outdated app is told so, never half-served.
   app.use(requireProtocol(deps.minClientProtocol));
   // Password guessing is slowed per client address by the password routes themselves
@@ -111,15 +152,18 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
     rules: deps.rules,
     now: deps.now ?? (() => new Date()),
     authenticate: deps.auth.authenticate,
+    ...(metrics ? { onPushed: metrics.observePush } : {}),
   });
   const photos = createPhotoRouter({ storage, authenticate: deps.auth.authenticate });
-  for (const routes of [router, deps.auth.router, deps.auth.adminRouter, replication, photos]) {
+  const routers = [router, deps.auth.router, deps.auth.adminRouter, replication, photos];
+  if (metrics) {
+    metrics.countStreamsWith(() => deps.hub.size);
+    const access = deps.metricsAccess ?? { kind: 'open' };
+    if (access.kind !== 'off') routers.push(createMetricsRouter<AuthState>(metrics, access));
+  }
+  for (const routes of routers) {
     app.use(routes.routes());
     app.use(routes.allowedMethods());
   }
   return app;
-}
-
-function defaultLog(message: string, error?: unknown): void {
-  console.error(`[sync-server] ${message}`, error instanceof Error ? (error.cause ?? error) : (error ?? ''));
 }

@@ -54,6 +54,44 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env, '/app')).toThrow(text);
   });
 
+  it('logs readable lines in development and JSON lines in production, at info unless configured', () => {
+    const key = 'a key';
+    expect(loadConfig({}, '/app').log).toEqual({ level: 'info', format: 'pretty' });
+    expect(loadConfig({ NODE_ENV: 'production', JWT_PRIVATE_KEY: key }, '/app').log).toEqual({ level: 'info', format: 'json' });
+    expect(loadConfig({ LOG_FORMAT: 'json', LOG_LEVEL: 'debug' }, '/app').log).toEqual({ level: 'debug', format: 'json' });
+  });
+
+  it('serves metrics openly in development, not at all in production, unless METRICS says otherwise', () => {
+    const production = { NODE_ENV: 'production', JWT_PRIVATE_KEY: 'a key' };
+    expect(loadConfig({}, '/app').metrics).toEqual({ kind: 'open' });
+    expect(loadConfig(production, '/app').metrics).toEqual({ kind: 'off' });
+    expect(loadConfig({ ...production, METRICS: 'open' }, '/app').metrics).toEqual({ kind: 'open' });
+    expect(loadConfig({ METRICS: 'off' }, '/app').metrics).toEqual({ kind: 'off' });
+    expect(loadConfig({ ...production, METRICS: 'k7Vq-2mX_9pL.4rT~8s+/wZ==' }, '/app').metrics).toEqual({ kind: 'token', token: 'k7Vq-2mX_9pL.4rT~8s+/wZ==' });
+  });
+
+  it('gives a shutdown 8 seconds (inside Docker’s 10 before SIGKILL) unless SHUTDOWN_TIMEOUT_MS says otherwise', () => {
+    expect(loadConfig({}, '/app').shutdownTimeoutMs).toBe(8000);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '25000' }, '/app').shutdownTimeoutMs).toBe(25_000);
+  });
+
+  it.each([
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    [{ LOG_FORMAT: 'text' }, 'LOG_FORMAT'],
+    [{ METRICS: 'true' }, 'METRICS: must be off, open, or a bearer token of at least 16 characters'],
+    [{ METRICS: 'short-token' }, 'METRICS: must be off, open, or a bearer token'],
+    [{ METRICS: 'a token with spaces in it' }, 'METRICS: must be off, open, or a bearer token'],
+    [{ SHUTDOWN_TIMEOUT_MS: '10s' }, 'SHUTDOWN_TIMEOUT_MS'],
+    [{ SHUTDOWN_TIMEOUT_MS: '0' }, 'SHUTDOWN_TIMEOUT_MS'],
+  ])('refuses %o', (env, text) => {
+    expect(() => loadConfig(env, '/app')).toThrow(ConfigError);
+    expect(() => loadConfig(env, '/app')).toThrow(text);
+  });
+
+  it('does not echo a bad metrics token', () => {
+    expect(() => loadConfig({ METRICS: 'hunter2 hunter2 hunter2' }, '/app')).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+  });
+
   it('does not echo credentials from a bad database URL', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://admin:hunter2@db/shop' }, '/app')).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),

@@ -6,6 +6,8 @@ import { isAbsolute, resolve } from 'node:path';
 import { defaultDeliveryRule, maxDeliveryFee, maxFreeDeliveryFrom, minAdminPasswordLength, minSupportedProtocolVersion, type DeliveryRule } from '@oa/schema';
 import { z } from 'zod';
 import { defaultCorsOrigins } from './http/cors';
+import type { LogFormat, LogLevel } from './logging/create-logger';
+import type { MetricsAccess } from './metrics/metrics-routes';
 import { StorageError } from './storage/errors';
 import { defaultDatabaseUrl, parseDatabaseUrl, type DatabaseTarget } from './storage/create-storage';
 
@@ -42,6 +44,12 @@ export interface Config {
   readonly minClientProtocol: number;
   /** The delivery fee and the subtotal it is waived from: orders are priced with it, GET /shop shows it. */
   readonly delivery: DeliveryRule;
+  /** What is logged, and how: JSON lines in production, readable lines in development. */
+  readonly log: { readonly level: LogLevel; readonly format: LogFormat };
+  /** Who may read GET /metrics: nobody (off), anyone (open), or callers with the bearer token. */
+  readonly metrics: MetricsAccess;
+  /** How long a shutdown waits for requests in flight before closing their connections. */
+  readonly shutdownTimeoutMs: number;
 }
 
 const booleanFlag = z
@@ -59,6 +67,20 @@ const rupees = (max: number) =>
     .regex(/^\d+(\.\d{1,2})?$/, 'must be rupees, 0 or more, with at most 2 decimal places (e.g. 40 or 39.50)')
     .transform(Number)
     .pipe(z.number().max(max, `must be at most ${max} rupees`));
+
+/**
+ * METRICS: `off`, `open`, or a bearer token (RFC 6750's characters, 16 or more: a short one
+ * could be guessed). Anything else is refused rather than read as a token, so a `METRICS=true`
+ * does not quietly protect the metrics with the password "true". Never echoed in a message.
+ */
+const metricsAccess = z
+  .string()
+  .trim()
+  .refine(
+    (value) => value === 'off' || value === 'open' || /^[A-Za-z0-9\-._~+/]{16,512}=*$/.test(value),
+    'must be off, open, or a bearer token of at least 16 characters (letters, digits, - . _ ~ + /)',
+  )
+  .transform((value): MetricsAccess => (value === 'off' || value === 'open' ? { kind: value } : { kind: 'token', token: value }));
 
 const environmentSchema = z.object({
   NODE_ENV: z.string().default('development'),
@@ -82,6 +104,11 @@ const environmentSchema = z.object({
   MIN_CLIENT_PROTOCOL: z.coerce.number().int().min(1).max(999_999).default(minSupportedProtocolVersion),
   DELIVERY_FEE: rupees(maxDeliveryFee).default(defaultDeliveryRule.fee),
   FREE_DELIVERY_FROM: rupees(maxFreeDeliveryFrom).default(defaultDeliveryRule.freeFrom),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  METRICS: metricsAccess.optional(),
+  // Under Docker's default stop grace period (10 s, then SIGKILL), with time left to close the database.
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(8000),
   CORS_ORIGINS: z
     .string()
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
@@ -140,5 +167,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     corsOrigins: e.CORS_ORIGINS,
     minClientProtocol: e.MIN_CLIENT_PROTOCOL,
     delivery: { fee: e.DELIVERY_FEE, freeFrom: e.FREE_DELIVERY_FROM },
+    // A log collector reads JSON lines; a person at a terminal reads the pretty ones.
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (production ? 'json' : 'pretty') },
+    // Open on a developer's machine; off in production unless configured, because the metrics
+    // name routes, rates and the database's latency, which are nobody's business on the Internet.
+    metrics: e.METRICS ?? { kind: production ? 'off' : 'open' },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

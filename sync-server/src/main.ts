@@ -1,7 +1,8 @@
 /**
- * Starts the sync server: configuration, the database (collections and indexes), the first
- * admin and the demo catalogue on an empty database, authentication, the live stream hub and
- * the HTTP app. The only file that listens. Bad configuration stops it here with a clear message.
+ * Starts the sync server: configuration, the logger and the metrics, the database (collections
+ * and indexes), the first admin and the demo catalogue on an empty database, authentication, the
+ * live stream hub and the HTTP app; on SIGTERM or SIGINT, a graceful shutdown (shutdown/). The
+ * only file that listens. Bad configuration stops it here with a clear message.
  */
 import { collectionNames, collections } from '@oa/schema';
 import { createApp } from './app';
@@ -9,24 +10,36 @@ import { createAuth } from './auth/create-auth';
 import { ensureFirstAdmin } from './auth/first-admin';
 import { createPasswordHasher } from './auth/passwords';
 import { ConfigError, loadConfig } from './config';
+import { createRequestDrain } from './http/create-request-drain';
+import { createLogger } from './logging/create-logger';
+import { createMetrics } from './metrics/create-metrics';
+import { instrumentStorage } from './metrics/instrument-storage';
 import { createRules } from './replication/rules/create-rules';
 import { createStreamHub } from './replication/stream-hub';
 import { seedDemoCatalog } from './seed/demo-catalog';
+import { shutDown } from './shutdown/shut-down';
 import { createStorage } from './storage/create-storage';
 import { StorageError } from './storage/errors';
 
-const log = (message: string): void => console.log(`[sync-server] ${message}`);
+/** Past the shutdown's own bound, should closing the database itself hang: exit regardless. */
+const closeDatabaseMarginMs = 5000;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  const logger = await createLogger(config.log);
+  const log = (message: string): void => logger.info(message);
+  // None at all when off: no registry, no timing of the database.
+  const metrics = config.metrics.kind === 'off' ? undefined : createMetrics();
   const now = (): Date => new Date();
-  const storage = await createStorage(config.database, {
+  const opened = await createStorage(config.database, {
     // The storage's own errors carry a message meant for operators (e.g. "polling: no change
     // streams here"); anything else is unexpected and logged whole.
-    onFeedError: (error) => console.error('[sync-server] change feed:', error instanceof StorageError ? error.message : error),
+    onFeedError: (error) =>
+      error instanceof StorageError ? logger.error({ code: error.code }, `change feed: ${error.message}`) : logger.error({ err: error }, 'change feed failed'),
     // SQLite: the WAL checkpointed off the event loop, every 100 ms (start-checkpointer.ts).
     checkpointIntervalMs: 100,
   });
+  const storage = metrics ? instrumentStorage(opened, metrics) : opened;
   if (!storage.atomicUnits) {
     // Orders, stock and payments are written together or not at all (units of work), which on
     // MongoDB needs transactions, which need a replica set. A standalone applies them one by one:
@@ -37,7 +50,7 @@ async function main(): Promise<void> {
       await storage.close();
       throw new ConfigError([`DATABASE_URL: ${why}; ${fix}`]);
     }
-    log(`warning: ${why} (development only); ${fix}`);
+    logger.warn(`warning: ${why} (development only); ${fix}`);
   }
   await storage.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
   const passwords = createPasswordHasher();
@@ -45,9 +58,12 @@ async function main(): Promise<void> {
   if (config.seedDemoCatalog && (await seedDemoCatalog(storage, now())).seeded) log('seeded the demo catalogue');
   const auth = await createAuth({ storage, config, now, passwords });
   const hub = createStreamHub(storage.changes, { limits: config.streams });
+  const drain = createRequestDrain();
   // One delivery rule from configuration: orders are priced with it, GET /shop shows it.
-  const app = createApp({ storage, auth, hub, rules: createRules({ delivery: config.delivery }), delivery: config.delivery, now, diagnostics: config.diagnostics,
+  const rules = createRules({ delivery: config.delivery, ...(metrics ? { onOrder: metrics.observeOrder } : {}) });
+  const app = createApp({ storage, auth, hub, rules, delivery: config.delivery, now, diagnostics: config.diagnostics,
     trustProxy: config.trustProxy, corsOrigins: config.corsOrigins, minClientProtocol: config.minClientProtocol,
+    logger, metrics, metricsAccess: config.metrics, drain,
   });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
@@ -58,6 +74,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = config.database.kind === 'sqlite' ? config.database.path : 'MongoDB';
   log(`listening on http://localhost:${port} (database: ${storage.kind}, ${where})`);
+  log(`metrics: ${config.metrics.kind === 'off' ? 'off' : `GET /metrics (${config.metrics.kind === 'open' ? 'open to anyone' : 'bearer token'})`}`);
 
   let stopping = false;
   const stop = (signal: string): void => {
@@ -66,10 +83,17 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: shutting down`);
-    hub.close();
-    server.close(() => void storage.close().then(() => process.exit(0)));
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 5000).unref();
+    setTimeout(() => {
+      logger.error('shutdown: the database did not close in time; exiting anyway');
+      process.exit(1);
+    }, config.shutdownTimeoutMs + closeDatabaseMarginMs).unref();
+    shutDown({ server, drain, hub, storage, logger, timeoutMs: config.shutdownTimeoutMs }).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

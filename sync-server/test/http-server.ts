@@ -4,6 +4,7 @@
  * with a cheap password cost; plus small clients for signing in and syncing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,11 @@ import { createAuth } from '../src/auth/create-auth';
 import { ensureFirstAdmin } from '../src/auth/first-admin';
 import { createPasswordHasher } from '../src/auth/passwords';
 import { loadConfig, type Config } from '../src/config';
+import { createRequestDrain, type RequestDrain } from '../src/http/create-request-drain';
+import type { Logger } from '../src/logging/create-logger';
+import { createMetrics, type Metrics } from '../src/metrics/create-metrics';
+import { instrumentStorage } from '../src/metrics/instrument-storage';
+import type { MetricsAccess } from '../src/metrics/metrics-routes';
 import { createRules } from '../src/replication/rules/create-rules';
 import { createStreamHub, type StreamHub } from '../src/replication/stream-hub';
 import { seedDemoCatalog } from '../src/seed/demo-catalog';
@@ -30,6 +36,11 @@ export interface TestServer {
   readonly hub: StreamHub;
   readonly config: Config;
   readonly errors: unknown[];
+  /** The listening server and the app's request drain, for a shutdown driven in-process. */
+  readonly httpServer: Server;
+  readonly drain: RequestDrain;
+  /** The app's metrics, when the options asked for them. */
+  readonly metrics: Metrics | undefined;
   close(): Promise<void>;
 }
 
@@ -39,6 +50,10 @@ export interface TestServerOptions {
   readonly routeDatabase?: (databaseUrl: string) => string;
   readonly env?: Record<string, string>;
   readonly now?: () => Date;
+  /** Logs through this logger instead of collecting errors in `errors`. */
+  readonly logger?: Logger;
+  /** Counts metrics (database, orders and requests) and serves GET /metrics so. */
+  readonly metrics?: MetricsAccess;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -46,7 +61,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const config = loadConfig({ DATA_DIR: folder, ...options.env }, folder);
   const now = options.now ?? (() => new Date());
   const database = await openTestStorage(folder, { route: options.routeDatabase });
-  const { storage } = database;
+  const metrics = options.metrics ? createMetrics() : undefined;
+  const storage = metrics ? instrumentStorage(database.storage, metrics) : database.storage;
   await storage.ensureCollections(collectionNames.map((name) => ({ name, indexes: collections[name].indexes })));
   // Tests pay a cheap scrypt cost; production keeps OWASP's (see auth/passwords.ts).
   const passwords = createPasswordHasher({ logN: 10, r: 8, p: 1 });
@@ -55,17 +71,20 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const auth = await createAuth({ storage, config, now, passwords });
   const hub = createStreamHub(storage.changes, { limits: config.streams });
   const errors: unknown[] = [];
+  const drain = createRequestDrain();
   const app = createApp({
     storage,
     auth,
     hub,
-    rules: createRules({ delivery: config.delivery }),
+    rules: createRules({ delivery: config.delivery, ...(metrics ? { onOrder: metrics.observeOrder } : {}) }),
     delivery: config.delivery,
     now,
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
     minClientProtocol: config.minClientProtocol,
-    log: (_message, error) => errors.push(error),
+    drain,
+    ...(options.logger ? { logger: options.logger } : { log: (_message: string, error?: unknown) => errors.push(error) }),
+    ...(metrics ? { metrics, metricsAccess: options.metrics } : {}),
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -77,6 +96,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     hub,
     config,
     errors,
+    httpServer: server,
+    drain,
+    metrics,
     async close() {
       hub.close();
       server.closeAllConnections();

@@ -45,6 +45,13 @@ describe('the password routes’ attempt limit', () => {
     },
   );
 
+  it('counts the address the proxy saw, not one a client wrote in front of it in X-Forwarded-For', async () => {
+    // The proxy appends the address it saw; a client may send any header of its own first. A
+    // guesser rotating made-up first entries is still one address, and is stopped.
+    for (let i = 0; i < limit; i++) expect((await attempt('/auth/login', routes[0]!.body, `10.0.0.${i}, 203.0.113.77`)).status).toBe(401);
+    expect((await attempt('/auth/login', routes[0]!.body, '10.0.0.250, 203.0.113.77')).status).toBe(429);
+  });
+
   it('counts each address on its own, and leaves other routes alone', async () => {
     for (let i = 0; i < limit; i++) expect((await attempt('/auth/login', routes[0]!.body, '203.0.113.9')).status).toBe(401);
     expect((await attempt('/AUTH/LOGIN/', routes[0]!.body, '203.0.113.9')).status).toBe(429);

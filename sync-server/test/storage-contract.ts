@@ -5,6 +5,7 @@
  */
 import { collections, type CollectionName } from '@oa/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { noise } from './images';
 import { StorageError, type Change, type Storage, type StoredRow, type UnitWrite, type WriteRequest } from '../src/storage';
 
 export interface OpenedStorage {
@@ -568,16 +569,6 @@ export function describeStorageContract(adapterName: string, open: OpenStorage):
     });
 
     describe('files', () => {
-      /** Bytes that are not text and repeat nothing: each of `size` bytes from a seeded generator. */
-      const noise = (size: number, seed: number): Buffer => {
-        const bytes = Buffer.alloc(size);
-        let state = seed;
-        for (let i = 0; i < size; i++) {
-          state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
-          bytes[i] = state >>> 24;
-        }
-        return bytes;
-      };
       const everyByte = Uint8Array.from({ length: 256 }, (_, i) => i);
 
       it('keeps every byte value exactly, with its content type, size and time of storing', async () => {
@@ -640,6 +631,54 @@ export function describeStorageContract(adapterName: string, open: OpenStorage):
         await expect(storage.putFile({ name: 'typeless.bin', contentType: '', bytes: everyByte })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
         expect(await storage.readFile('typeless.bin')).toBeUndefined();
       });
+
+      it('lists no files in an empty store', async () => {
+        expect(await storage.listFiles('', 10)).toEqual([]);
+        expect(await storage.listFiles('zzz', 1)).toEqual([]);
+      });
+
+      it('pages through many files in byte order of name, each name once, without bytes', async () => {
+        // Digits, capitals, punctuation and small letters: every adapter must order them as bytes.
+        const names = Array.from({ length: 23 }, (_, i) => `${['0', 'A', '_', 'a', '~'][i % 5]}${String(i).padStart(2, '0')}.bin`);
+        await Promise.all(names.map((name, i) => storage.putFile({ name, contentType: 'image/webp', bytes: noise(i * 10, i) })));
+        const listed: Array<{ name: string; contentType: string; size: number }> = [];
+        let after = '';
+        for (let pages = 0; pages < 100; pages++) {
+          const page = await storage.listFiles(after, 5);
+          listed.push(...page);
+          if (page.length < 5) break;
+          after = page.at(-1)!.name;
+        }
+        const sorted = [...names].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+        expect(listed.map((file) => file.name)).toEqual(sorted);
+        expect(listed.find((file) => file.name === names[7])).toEqual({ name: names[7], contentType: 'image/webp', size: 70 });
+        // Strictly after: a page starting at a listed name leaves that name out.
+        expect((await storage.listFiles(sorted[3]!, 2)).map((file) => file.name)).toEqual(sorted.slice(4, 6));
+      });
+
+      it('lists a name stored by concurrent stores once, as it reads', async () => {
+        const bytes = noise(200 * 1024, 9);
+        await Promise.all(Array.from({ length: 5 }, () => storage.putFile({ name: 'b-raced.bin', contentType: 'image/jpeg', bytes })));
+        await storage.putFile({ name: 'a-before.bin', contentType: 'image/png', bytes: everyByte });
+        await storage.putFile({ name: 'c-after.bin', contentType: 'image/png', bytes: everyByte });
+        expect(await storage.listFiles('', 2)).toEqual([
+          { name: 'a-before.bin', contentType: 'image/png', size: 256 },
+          { name: 'b-raced.bin', contentType: 'image/jpeg', size: bytes.length },
+        ]);
+        expect((await storage.listFiles('', 10)).map((file) => file.name)).toEqual(['a-before.bin', 'b-raced.bin', 'c-after.bin']);
+        expect((await storage.listFiles('b-raced.bin', 10)).map((file) => file.name)).toEqual(['c-after.bin']);
+      });
+
+      it('matches `after` as a value and refuses an unbounded page', async () => {
+        // '{' sorts between the two names: an `after` read as a query would list both or neither.
+        await storage.putFile({ name: 'plain.bin', contentType: 'image/webp', bytes: everyByte });
+        await storage.putFile({ name: '~tilde.bin', contentType: 'image/webp', bytes: everyByte });
+        expect(await storage.listFiles('{"$gt":""}', 10)).toEqual([{ name: '~tilde.bin', contentType: 'image/webp', size: 256 }]);
+        for (const limit of [0, -1, 1.5, 1001, Number.POSITIVE_INFINITY]) {
+          await expect(storage.listFiles('', limit)).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+        }
+        await expect(storage.listFiles({ $gt: '' } as never, 10)).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+      });
     });
 
     describe('when closed', () => {
@@ -649,6 +688,7 @@ export function describeStorageContract(adapterName: string, open: OpenStorage):
         await expect(storage.write('products', [create(product('late'))])).rejects.toMatchObject({ code: 'UNAVAILABLE' });
         await expect(storage.putFile({ name: 'late.bin', contentType: 'image/webp', bytes: new Uint8Array([1]) })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
         await expect(storage.readFile('late.bin')).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+        await expect(storage.listFiles('', 10)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
       });
     });
   });

@@ -44,6 +44,31 @@ describe('followLiveStream', () => {
     expect(connected.slice(0, 4)).toEqual([true, false, true, false]);
   });
 
+  it('reconnects without an error, after the retry hint, when a server shutting down ends the stream', async () => {
+    const attempts: number[] = [];
+    const fetch: FetchLike = async () => {
+      attempts.push(Date.now());
+      // What the sync server writes as it shuts down (stream-hub.ts close with a retry hint).
+      return new Response('retry: 2000\ndata: "RESYNC"\n\n: server closing\nretry: 1000\n\n', { status: 200 });
+    };
+    const disconnections: unknown[] = [];
+    const stream = followLiveStream({
+      baseUrl: 'http://server',
+      collections: ['products'],
+      getAccessToken: () => undefined,
+      fetch,
+      random: () => 0,
+      onEvent: () => undefined,
+      onDisconnect: (error) => disconnections.push(error),
+    });
+    while (attempts.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    await stream.close();
+    expect(disconnections[0]).toBeUndefined();
+    // Half the hint at the least jitter: the client comes back, to whichever server answers then.
+    expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(450);
+    expect(attempts[1]! - attempts[0]!).toBeLessThan(1500);
+  });
+
   it('keeps trying, with growing waits, while the server refuses', async () => {
     const attempts: number[] = [];
     const fetch: FetchLike = async () => {

@@ -1,20 +1,28 @@
 /**
  * Reads a backup folder and checks all of it before anything is restored: the manifest is there
  * and of this format, every collection and the ledger are listed, every file exists, matches its
- * checksum and count, and every line is a document with a valid id no other line of its file has. Anything else refuses the restore
- * with BACKUP_NOT_FOUND, BACKUP_INCOMPLETE or BACKUP_DAMAGED and says which file and why.
+ * checksum and count, and every line is a document with a valid id no other line of its file has.
+ * The stored files' index (`_files`) is optional: a backup made before files were backed up has
+ * none and restores no files; when listed, every file it names is checked (check-backup-files.ts)
+ * and the bytes are left on disk for the restore. Anything else refuses the restore with
+ * BACKUP_NOT_FOUND, BACKUP_INCOMPLETE or BACKUP_DAMAGED and says which file and why.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { collectionNames, idSchema, type CollectionName } from '@oa/schema';
 import { MigrationError } from '../errors';
 import type { LedgerEntry } from '../runner/ledger';
-import { backupFormat, ledgerPart, manifestFile, sha256, type BackupManifest } from './backup-manifest';
+import { backupFormat, readableBackupFormats, filesPart, ledgerPart, manifestFile, sha256, type BackedUpFile, type BackupManifest } from './backup-manifest';
+import { checkBackupFiles } from './check-backup-files';
 
 export interface BackupContents {
+  /** The backup folder, absolute: the restore reads each file's bytes from its `files/`. */
+  readonly folder: string;
   readonly manifest: BackupManifest;
   readonly collections: ReadonlyMap<CollectionName, ReadonlyArray<Record<string, unknown> & { id: string; _deleted: boolean }>>;
   readonly ledger: readonly LedgerEntry[];
+  /** The stored files' index, checked against the bytes; empty for a backup made before files were in it. */
+  readonly files: readonly BackedUpFile[];
 }
 
 export function readBackup(path: string): BackupContents {
@@ -30,8 +38,8 @@ export function readBackup(path: string): BackupContents {
   } catch {
     throw new MigrationError('BACKUP_DAMAGED', `${manifestFile} in ${folder} is not valid JSON`);
   }
-  if (manifest?.format !== backupFormat || typeof manifest.parts !== 'object' || manifest.parts === null) {
-    throw new MigrationError('BACKUP_DAMAGED', `${manifestFile} in ${folder} is not an ${backupFormat} manifest`);
+  if (!readableBackupFormats.includes(manifest?.format) || typeof manifest.parts !== 'object' || manifest.parts === null) {
+    throw new MigrationError('BACKUP_DAMAGED', `${manifestFile} in ${folder} is not an ${readableBackupFormats.join(' or ')} manifest`);
   }
   const missing = [...collectionNames, ledgerPart].filter((name) => !manifest.parts[name]);
   if (missing.length > 0) throw new MigrationError('BACKUP_INCOMPLETE', `the manifest lists no ${missing.join(', ')}: not a whole backup`);
@@ -68,5 +76,11 @@ export function readBackup(path: string): BackupContents {
     });
     collections.set(name, docs as Array<Record<string, unknown> & { id: string; _deleted: boolean }>);
   }
-  return { manifest, collections, ledger: readPart(ledgerPart) as unknown as LedgerEntry[] };
+  const ledger = readPart(ledgerPart) as unknown as LedgerEntry[];
+  // A /1 backup predates stored files; one of this format without its file index is not whole.
+  if (manifest.format === backupFormat && !manifest.parts[filesPart]) {
+    throw new MigrationError('BACKUP_INCOMPLETE', `the manifest lists no ${filesPart}: not a whole backup`);
+  }
+  const files = manifest.parts[filesPart] ? checkBackupFiles(folder, manifest.parts[filesPart].file, readPart(filesPart)) : [];
+  return { folder, manifest, collections, ledger, files };
 }

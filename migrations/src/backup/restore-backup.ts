@@ -6,7 +6,10 @@
  * the rollback from clients. `updatedAt` is the restore's time (the storage stamps every write).
  * Run it with the servers stopped; a document a server changes meanwhile is retried, then refused.
  * Sessions come back ended: a restored session would bring back refresh tokens revoked or rotated
- * away since the backup, so after a restore everyone signs in again.
+ * away since the backup, so after a restore everyone signs in again. Stored files (product photos)
+ * are put back first, so a restored product never points at a photo not back yet, even when a
+ * restore stops part-way; files stored since the backup are kept, never deleted
+ * (restore-backup-files.ts).
  */
 import { collectionNames, isDeepEqual, type CollectionName } from '@oa/schema';
 import type { Storage, StoredRow } from '@oa/sync-server/storage';
@@ -14,6 +17,7 @@ import { readAllRows } from '../database/read-all-rows';
 import { MigrationError } from '../errors';
 import type { Ledger } from '../runner/ledger';
 import type { BackupContents } from './read-backup';
+import { restoreBackupFiles, type FileRestoreFigures } from './restore-backup-files';
 
 type BackedUpDocument = Record<string, unknown> & { id: string; _deleted: boolean };
 
@@ -23,15 +27,22 @@ export interface RestoreFigures {
   unchanged: number;
 }
 
+export interface RestoreReport {
+  /** Per collection. */
+  readonly collections: Record<string, RestoreFigures>;
+  readonly files: FileRestoreFigures;
+}
+
 export async function restoreBackup(options: {
   readonly storage: Storage;
   readonly ledger: Ledger;
   readonly backup: BackupContents;
   readonly now?: () => Date;
-}): Promise<Record<string, RestoreFigures>> {
+}): Promise<RestoreReport> {
   const { storage, backup } = options;
   const at = (options.now ?? (() => new Date()))().toISOString();
   const figures: Record<string, RestoreFigures> = {};
+  const files = await restoreBackupFiles(storage, backup.folder, backup.files);
   for (const collection of collectionNames) {
     const wanted = new Map(backup.collections.get(collection)!.map((doc) => [doc.id, toRestoredState(collection, doc, at)]));
     const current = new Map((await readAllRows(storage, collection)).map((row) => [row.doc.id, row]));
@@ -55,7 +66,7 @@ export async function restoreBackup(options: {
     figures[collection] = counts;
   }
   await options.ledger.replaceAll(backup.ledger);
-  return figures;
+  return { collections: figures, files };
 }
 
 /** What a backed-up document is restored as: itself, except a live session, which comes back ended. */

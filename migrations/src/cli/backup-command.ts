@@ -1,4 +1,4 @@
-/** `npm run backup [-- --out <dir>]`: every collection and the ledger to `<dir>/<timestamp>/` (BACKUP_DIR, default ./backups). */
+/** `npm run backup [-- --out <dir>]`: every collection, the stored files and the ledger to `<dir>/<timestamp>/` (BACKUP_DIR, default ./backups). */
 import { parseArgs } from 'node:util';
 import { writeBackup } from '../backup/write-backup';
 import { defaultDatabaseUrl } from '@oa/sync-server/storage';

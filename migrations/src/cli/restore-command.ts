@@ -35,7 +35,8 @@ export async function restoreCommand(args: readonly string[], io: Io): Promise<n
     }
     const figures = await restoreBackup({ storage, ledger: target.maintenance.ledger, backup });
     io.out(`restored ${backup.manifest.createdAt} backup:`);
-    for (const [name, f] of Object.entries(figures)) io.out(`  ${name}: ${f.written} written, ${f.deleted} deleted, ${f.unchanged} unchanged`);
+    for (const [name, f] of Object.entries(figures.collections)) io.out(`  ${name}: ${f.written} written, ${f.deleted} deleted, ${f.unchanged} unchanged`);
+    io.out(`  files: ${figures.files.stored} stored, ${figures.files.existing} already there`);
     return 0;
   } finally {
     await target.close();

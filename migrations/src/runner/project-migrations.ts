@@ -1,6 +1,6 @@
 /** This project's migrations, in the order they apply. Append only: ids never change once released. */
-import { documentMigrations } from '../documents/document-migrations';
-import { toDocumentMigrations } from '../documents/to-document-migrations';
+import { documentMigrations } from '@oa/document-migrations';
+import { toDocumentMigrations } from './to-document-migrations';
 import { legacyMergeMigration } from '../legacy/legacy-merge-migration';
 import { oneReviewPerShopperMigration } from '../reviews/one-review-per-shopper-migration';
 import type { Migration } from './migration';

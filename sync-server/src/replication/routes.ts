@@ -10,16 +10,19 @@ import { readJsonBody } from '../http/read-json-body';
 import type { Storage } from '../storage/port';
 import { z } from 'zod';
 import { pull, toPullBody } from './pull';
-import { push, type PushDeps } from './push';
+import { push, type PushDeps, type PushResponse } from './push';
 import { maxPushBytes } from './push-rows';
-import { resolveRead } from './resolve-read';
+import { resolveCollection, resolveRead } from './resolve-read';
 import type { StreamHub } from './stream-hub';
 import type Koa from 'koa';
+import type { CollectionName } from '@oa/schema';
 
 export interface ReplicationRouteDeps extends PushDeps {
   readonly storage: Storage;
   readonly hub: StreamHub;
   readonly authenticate: Koa.Middleware<AuthState>;
+  /** Told of each push answered: its collection, its row count and the answer (the metrics count them). */
+  readonly onPushed?: (collection: CollectionName, rows: number, answer: PushResponse) => void;
 }
 
 const single = (value: string | string[] | undefined): string | undefined => {
@@ -82,7 +85,10 @@ export function createReplicationRouter(deps: ReplicationRouteDeps): Router<Auth
 
   router.post('/sync/:collection/push', deps.authenticate, async (ctx) => {
     const body = await readJsonBody(ctx, z.unknown(), maxPushBytes);
-    ctx.body = await push(deps, { collection: ctx.params.collection!, caller: ctx.state.caller, body });
+    const answer = await push(deps, { collection: ctx.params.collection!, caller: ctx.state.caller, body });
+    // push() has checked both: the collection is a known one and the body an array of rows.
+    deps.onPushed?.(resolveCollection(ctx.params.collection!), Array.isArray(body) ? body.length : 0, answer);
+    ctx.body = answer;
   });
 
   return router;

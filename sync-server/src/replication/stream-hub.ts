@@ -38,7 +38,12 @@ export interface StreamHub {
   /** Starts streaming to this response; resolves when the stream has ended. */
   attach(client: StreamClient): Promise<void>;
   readonly size: number;
-  close(): void;
+  /**
+   * Ends every stream, and any attached later. With `retryMs` (a shutdown), each first gets a
+   * `retry:` hint and its connection is closed behind it, so its client reconnects after about
+   * that long, on a new connection, which a load balancer sends to a process that is staying.
+   */
+  close(options?: { readonly retryMs?: number }): void;
 }
 
 /** A client whose unsent data grows past this is too slow to keep: dropped, it reconnects and resyncs. */
@@ -56,6 +61,8 @@ export function createStreamHub(feed: ChangeFeed, options: { heartbeatMs?: numbe
   const clients = new Set<{ client: StreamClient; end: () => void }>();
   const perAddress = new Map<string, number>();
   let unsubscribe: (() => void) | undefined;
+  /** Set by close(): what a stream is sent before it ends (undefined: nothing); no stream starts after. */
+  let closing: { readonly farewell: string | undefined } | undefined;
 
   const send = (entry: { client: StreamClient; end: () => void }, text: string): void => {
     const { response } = entry.client;
@@ -112,6 +119,11 @@ export function createStreamHub(feed: ChangeFeed, options: { heartbeatMs?: numbe
       return clients.size < limits.max && (perAddress.get(address) ?? 0) < limits.perAddress;
     },
     attach(client) {
+      if (closing) {
+        // A stream request that was already under way when the hub closed: told to come back.
+        endStream(client.response, closing.farewell);
+        return Promise.resolve();
+      }
       return new Promise<void>((resolve) => {
         const { response } = client;
         let timer: NodeJS.Timeout | undefined;
@@ -144,9 +156,25 @@ export function createStreamHub(feed: ChangeFeed, options: { heartbeatMs?: numbe
         send(entry, 'retry: 2000\ndata: "RESYNC"\n\n');
       });
     },
-    close() {
+    close(options = {}) {
       clearInterval(heartbeat);
-      for (const entry of [...clients]) entry.end();
+      // A comment line for people reading the stream, then the reconnection delay (SSE's `retry:`
+      // field); no data: an event the apps do not know would be reported as a broken stream.
+      closing = { farewell: options.retryMs === undefined ? undefined : `: server closing\nretry: ${Math.round(options.retryMs)}\n\n` };
+      for (const entry of [...clients]) endStream(entry.client.response, closing.farewell, entry.end);
     },
   };
+}
+
+/**
+ * Ends a stream, with the farewell when there is one, and then closes its connection: the
+ * stream's headers said keep-alive, and left open the connection would carry the reconnection
+ * back to this closing process. The client waits at least half the hint before reconnecting, long
+ * after the close has reached it, so it never sends on a connection being closed.
+ */
+function endStream(response: ServerResponse, farewell: string | undefined, end: () => void = () => response.end()): void {
+  const { socket } = response;
+  if (farewell !== undefined && !response.writableEnded && !response.destroyed) response.write(farewell);
+  end();
+  if (farewell !== undefined) socket?.destroySoon();
 }

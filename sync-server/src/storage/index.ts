@@ -9,3 +9,4 @@ export { openSqliteStorage, type SqliteStorageOptions } from './sqlite/open-sqli
 export { createStorage, defaultDatabaseUrl, parseDatabaseUrl, type DatabaseTarget } from './create-storage';
 export { databaseNameFromUrl } from './mongodb/database-name-from-url';
 export { ownerFieldsOf, syncIndexName } from './sync-indexes';
+export { isFileContentType, isFileName } from './check-new-file';

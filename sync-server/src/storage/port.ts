@@ -173,6 +173,13 @@ export interface Storage {
   putFile(file: NewFile): Promise<PutFileResult>;
   /** A stored file, bytes and all (files are small: photos are 2 MiB at most), or undefined. */
   readFile(name: string): Promise<StoredFile | undefined>;
+  /**
+   * One page of the stored files, without their bytes: those named after `after` ('' for the
+   * start), in ascending byte order of name, at most `limit` (1 to maxFilesPage); fewer only at
+   * the end. Each name is listed once, however many copies an adapter keeps, with what readFile
+   * reads. For a backup to go through every file without holding them all.
+   */
+  listFiles(after: string, limit: number): Promise<ListedFile[]>;
   close(): Promise<void>;
 }
 
@@ -196,6 +203,16 @@ export interface StoredFile {
   /** When it was first stored: an ISO-8601 UTC instant. */
   readonly createdAt: string;
 }
+
+/** A stored file as listFiles names it: what readFile would read, less the bytes. */
+export interface ListedFile {
+  readonly name: string;
+  readonly contentType: string;
+  readonly size: number;
+}
+
+/** The most files one listFiles page may ask for. */
+export const maxFilesPage = 1000;
 
 export interface AttemptCounterOptions {
   /** Letters, digits and dashes; counters of different names never share a count. */

@@ -9,7 +9,7 @@ import type { Order, Payment, Product } from '@oa/schema';
 import { paymentIdOf } from '../payments/payment-id';
 import { cashOnDelivery } from '../payments/payment-provider';
 import { applyStockChange } from '../stock/apply-stock-change';
-import { buildOrder, type BuildOrderInput, type OrderRefusalCode } from './build-order';
+import { buildOrder, type BuildOrderInput, type OrderRefusalCode, type OrderRejectionCode } from './build-order';
 
 /** A stored product and the sequence its state was read at. */
 export interface StoredProduct {
@@ -30,7 +30,14 @@ export interface OrderPlacementInput extends Omit<BuildOrderInput, 'products'> {
 
 export type OrderPlacement =
   | { readonly ok: false; readonly code: OrderRefusalCode; readonly reason: string }
-  | { readonly ok: true; readonly order: Order; readonly stock: readonly ProductWrite[]; readonly payment: Payment | null };
+  | {
+      readonly ok: true;
+      readonly order: Order;
+      readonly stock: readonly ProductWrite[];
+      readonly payment: Payment | null;
+      /** Why the order is stored as `rejected`; null when it is placed. */
+      readonly rejection: OrderRejectionCode | null;
+    };
 
 export function planOrderPlacement(input: OrderPlacementInput): OrderPlacement {
   // Pricing checks stock with the same rule as taking it (a legacy stock that is not a whole
@@ -38,7 +45,7 @@ export function planOrderPlacement(input: OrderPlacementInput): OrderPlacement {
   const products = input.products.map(({ product }) => ({ ...product, stock: unitsLeft(product.stock) }));
   const built = buildOrder({ ...input, products });
   if (!built.ok) return { ok: false, code: built.code, reason: built.reason };
-  if (built.order.status !== 'pending') return { ok: true, order: built.order, stock: [], payment: null };
+  if (built.order.status !== 'pending') return { ok: true, order: built.order, stock: [], payment: null, rejection: built.rejection?.code ?? null };
 
   const stored = new Map(input.products.map((entry) => [entry.product.id, entry]));
   const stock = built.stockChanges.map(({ productId, quantity }): ProductWrite => {
@@ -49,7 +56,7 @@ export function planOrderPlacement(input: OrderPlacementInput): OrderPlacement {
     return { productId, expectedSeq: entry.seq, product: taken.product };
   });
   const payment = cashOnDelivery.createPayment(built.order, { id: paymentIdOf(built.order.id), now: input.now });
-  return { ok: true, order: built.order, stock, payment };
+  return { ok: true, order: built.order, stock, payment, rejection: null };
 }
 
 function unitsLeft(stock: unknown): number {

@@ -23,7 +23,19 @@ import type { PushRow } from '../push-rows';
 import { readOrderLines } from './read-order-lines';
 import { toProductWrites } from './to-product-writes';
 
-export function createOrderRules(delivery: DeliveryRule, random: () => number = Math.random): CollectionRules {
+/** What became of a shopper's new order: placed, or not, with the code the shopper was given. */
+export type OrderOutcome = { readonly kind: 'placed' } | { readonly kind: 'rejected'; readonly code: string };
+
+export interface OrderRuleOptions {
+  /** Draws order numbers; replaceable so tests get known ones. */
+  readonly random?: () => number;
+  /** Told what became of each new order a shopper pushed (the metrics count them). */
+  readonly onOrder?: (outcome: OrderOutcome) => void;
+}
+
+export function createOrderRules(delivery: DeliveryRule, options: OrderRuleOptions = {}): CollectionRules {
+  const random = options.random ?? Math.random;
+  const onOrder = options.onOrder ?? (() => undefined);
   return {
     async handleRow(context, row, stored) {
       const { caller } = context;
@@ -32,7 +44,9 @@ export function createOrderRules(delivery: DeliveryRule, random: () => number = 
       if (stored && !stored.doc._deleted) return changeOrder(context, row, stored);
       if (caller.role !== 'customer') return refused(context, row.id, stored, 'FORBIDDEN', 'Only shoppers place orders');
       if (row.incoming._deleted === true) return { kind: 'written' };
-      return placeOrder(context, row, stored, random, delivery);
+      const outcome = await placeOrder(context, row, stored, random, delivery);
+      if (outcome.placed) onOrder(outcome.placed);
+      return outcome.answer;
     },
   };
 }
@@ -44,11 +58,18 @@ function refused(context: RuleContext, id: string, stored: StoredRow | undefined
 /** How often a placement or a status change is planned again after a product or payment moved. */
 const maxPlans = 100;
 
-async function placeOrder(context: RuleContext, row: PushRow, stored: StoredRow | undefined, random: () => number, delivery: DeliveryRule): Promise<RowOutcome> {
+/** A placement's answer to the push, and what became of the order (none for a replay). */
+interface Placement {
+  readonly answer: RowOutcome;
+  readonly placed?: OrderOutcome;
+}
+
+async function placeOrder(context: RuleContext, row: PushRow, stored: StoredRow | undefined, random: () => number, delivery: DeliveryRule): Promise<Placement> {
   const { storage, caller } = context;
   const incoming = row.incoming;
+  const notPlaced = (code: string, reason: string): Placement => ({ answer: refused(context, row.id, stored, code, reason), placed: { kind: 'rejected', code } });
   const read = readOrderLines(incoming);
-  if (!read.ok) return refused(context, row.id, stored, 'VALIDATION_FAILED', read.reason);
+  if (!read.ok) return notPlaced('VALIDATION_FAILED', read.reason);
   const items = read.lines;
   const productIds = [...new Set(items.map((item) => item.productId))].filter(Boolean).slice(0, 50);
 
@@ -71,21 +92,24 @@ async function placeOrder(context: RuleContext, row: PushRow, stored: StoredRow 
       now: now.toISOString(),
       orderNumber: formatOrderNumber(now, random),
     });
-    if (!placement.ok) return refused(context, row.id, stored, placement.code, placement.reason);
+    if (!placement.ok) return notPlaced(placement.code, placement.reason);
     const result = await storage.commit([
       { collection: 'orders', id: row.id, expectedSeq: stored?.seq ?? null, doc: placement.order },
       ...toProductWrites(placement.stock),
       ...(placement.payment ? [{ collection: 'payments' as const, id: placement.payment.id, expectedSeq: null, doc: placement.payment }] : []),
     ]);
-    if (result.kind === 'committed') return { kind: 'written' };
+    if (result.kind === 'committed') {
+      // Stored either way; a rejected one (out of stock, say) with the reason the shopper reads.
+      return { answer: { kind: 'written' }, placed: placement.rejection ? { kind: 'rejected', code: placement.rejection } : { kind: 'placed' } };
+    }
     // The order exists (a replayed push, or another device's): answered with it, nothing taken.
-    if (result.kind === 'moved' && result.collection === 'orders') return { kind: 'conflict', state: authoritativeState('orders', caller, row.id, result.current?.doc) };
+    if (result.kind === 'moved' && result.collection === 'orders') return { answer: { kind: 'conflict', state: authoritativeState('orders', caller, row.id, result.current?.doc) } };
     // A product's stock moved: plan again from what is there now. An order number taken: draw another.
     if (result.kind === 'moved' && result.collection === 'products') continue;
     if (result.kind === 'duplicate' && result.collection === 'orders') continue;
     break; // a payment already under this order's id, or a unique value refused elsewhere: say so
   }
-  return refused(context, row.id, stored, 'ORDER_NOT_PLACED', 'The order could not be placed just now; try again');
+  return notPlaced('ORDER_NOT_PLACED', 'The order could not be placed just now; try again');
 }
 
 async function changeOrder(context: RuleContext, row: PushRow, stored: StoredRow): Promise<RowOutcome> {

@@ -15,6 +15,7 @@ import { createMongoContext } from './context';
 import { databaseNameFromUrl } from './database-name-from-url';
 import { ensureCollections, listIndexes } from './ensure-collections';
 import { findMany, findOne } from './find-one';
+import { listFiles } from './list-files';
 import { putFile } from './put-file';
 import { readByIds } from './read-by-ids';
 import { readFile } from './read-file';
@@ -136,6 +137,7 @@ export async function openMongoStorage(options: MongoStorageOptions): Promise<St
     createAttemptCounter: (counter) => run(() => createAttemptCounter(ctx, counter)),
     putFile: (file) => run(() => putFile(ctx, file)),
     readFile: (name) => run(() => readFile(ctx, name)),
+    listFiles: (after, limit) => run(() => listFiles(ctx, after, limit)),
     async close() {
       if (closed) return;
       closed = true;

@@ -13,6 +13,7 @@ import { createAttemptCounter } from './create-attempt-counter';
 import { createSqliteContext } from './context';
 import { ensureCollections, ensureFilesTable, ensureSequencesTable, listIndexes } from './ensure-collections';
 import { findMany, findOne } from './find-one';
+import { listFiles } from './list-files';
 import { putFile } from './put-file';
 import { readByIds } from './read-by-ids';
 import { readFile } from './read-file';
@@ -106,6 +107,7 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     createAttemptCounter: (counter) => run(() => undefined).then(() => createAttemptCounter(ctx, counter)),
     putFile: (file) => run(() => putFile(ctx, file)),
     readFile: (name) => run(() => readFile(ctx, name)),
+    listFiles: (after, limit) => run(() => listFiles(ctx, after, limit)),
     async close() {
       feed.close();
       await checkpointer?.stop();

@@ -1,13 +1,14 @@
 /**
- * The document steps as ledger migrations for the server's database: one per collection and
- * version (`documents-products-v1`), each applying its pure step to every stored document through
- * the storage port, with compare-and-set (update-each.ts). A step must be idempotent (running it
- * on a document it already upgraded changes nothing), since a failed run is resumed from the start.
+ * The document steps (@oa/document-migrations, pure and shared with the PWAs) as ledger migrations
+ * for the server's database: one per collection and version (`documents-products-v1`), each
+ * applying its pure step to every stored document through the storage port, with compare-and-set
+ * (update-each.ts). A step must be idempotent (running it on a document it already upgraded
+ * changes nothing), since a failed run is resumed from the start.
  */
 import { collectionNames, isDeepEqual, type CollectionName } from '@oa/schema';
+import type { DocumentMigrationSteps } from '@oa/document-migrations';
 import { updateEach } from '../database/update-each';
-import type { Migration } from '../runner/migration';
-import type { DocumentMigrationSteps } from './document-migrations';
+import type { Migration } from './migration';
 
 export function toDocumentMigrations(registry: Readonly<Partial<Record<CollectionName, DocumentMigrationSteps>>>): Migration[] {
   return collectionNames.flatMap((collection) =>
