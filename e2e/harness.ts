@@ -74,6 +74,16 @@ export function runStart(cwd: string, env: Record<string, string>): Started {
         }
       }
       await exited;
+      // start.ts waits for its servers, so this normally finds nobody; should one have outlived it
+      // (its parent killed outright), it must not run on, holding a port and a core, through the
+      // rest of the suite.
+      if (child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // the group is gone: nothing outlived it
+        }
+      }
     },
   };
 }

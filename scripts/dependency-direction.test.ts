@@ -13,8 +13,21 @@ type Manifest = {
   name: string;
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
   optionalDependencies?: Record<string, string>;
 };
+
+/** The PWAs' browser packages: bundled by Vite at build time, never run by node. */
+const browserPackages = ['react', 'react-dom', 'rxdb', 'rxjs', 'workbox-window', 'dexie'];
+
+/**
+ * What `npm ci --omit=dev` installs for a workspace: its dependencies, and its peers unless
+ * marked optional (npm installs required peers). Every workspace is installed in production.
+ */
+function installedInProduction(manifest: Manifest): string[] {
+  const peers = Object.keys(manifest.peerDependencies ?? {}).filter((name) => !manifest.peerDependenciesMeta?.[name]?.optional);
+  return [...Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies }), ...peers];
+}
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -88,6 +101,13 @@ describe('dependency direction', () => {
     const manifests = readManifests();
     expect(manifests.map((manifest) => manifest.name)).toEqual(expect.arrayContaining([...clientPackages, '@oa/document-migrations', '@oa/schema']));
     expect(findForbiddenDependencies(manifests)).toEqual([]);
+  });
+
+  it('installs none of the PWAs’ browser packages in production: Vite has bundled them, and the image would carry them for nothing', () => {
+    const listed = readManifests().flatMap((manifest) => installedInProduction(manifest).filter((name) => browserPackages.includes(name)).map((name) => `${manifest.name} installs ${name}`));
+    expect(listed).toEqual([]);
+    // A required peer is installed all the same: this is what the rule tells apart.
+    expect(installedInProduction({ name: 'x', peerDependencies: { react: '^19', rxdb: '^17' }, peerDependenciesMeta: { rxdb: { optional: true } } })).toEqual(['react']);
   });
 
   it('finds the server and the drivers reached through a workspace package (the graph before the document migrations moved)', () => {

@@ -26,10 +26,21 @@ describe('password hashing', () => {
       return performance.now() - started;
     };
     await timed(real); // warm
-    const wrong = await timed(real);
-    // An account whose password was never set (an admin created through sync), or damaged.
-    for (const stored of ['!', '', 'scrypt$1$1']) expect(await timed(stored)).toBeGreaterThan(wrong / 2);
-  });
+    // The usual time of a real check is a median of three, not one run: on a busy machine one
+    // check can take many times its usual time, which made the comparison fail at random. A
+    // slow run of the checks below only makes them pass more clearly.
+    const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const runs = async (stored: string, count: number): Promise<number[]> => {
+      const times: number[] = [];
+      for (let i = 0; i < count; i++) times.push(await timed(stored));
+      return times;
+    };
+    const wrong = median(await runs(real, 3));
+    // An account whose password was never set (an admin created through sync), or damaged: a
+    // check that returned at once would take well under a millisecond, a real one about `wrong`.
+    for (const stored of ['!', '', 'scrypt$1$1']) expect(await timed(stored)).toBeGreaterThan(wrong / 4);
+    // Seven real checks at the production cost: seconds each on a loaded two-core machine.
+  }, 60_000);
 
   it('accepts the right password and refuses a wrong one', async () => {
     const stored = await cheap.hash('open sesame');

@@ -4,9 +4,11 @@
  * as in the production image, the lines stay JSON). What never reaches a line, whatever a caller
  * passes, is redacted here; callers log chosen fields anyway (http/log-requests.ts).
  */
+import { Writable } from 'node:stream';
 import { collectionNames, secretFields } from '@oa/schema';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { serializeError } from './serialize-error';
+import { createStdoutDestination } from './stdout-destination';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export type LogFormat = 'json' | 'pretty';
@@ -59,8 +61,8 @@ export async function createLogger(options: LoggerOptions): Promise<Logger> {
   // Written synchronously, as console.log writes to a pipe: a line is out before the next
   // statement runs, so nothing logged before a crash or an exit is lost, and "listening on"
   // appears when it happens (pino's asynchronous writes go through libuv's thread pool, which a
-  // busy machine was seen to hold up for seconds).
-  const logger = pino(settings, pino.destination({ dest: 1, sync: true }));
+  // busy machine was seen to hold up for seconds). Not pino.destination: stdout-destination.ts.
+  const logger = pino(settings, createStdoutDestination());
   if (options.format === 'pretty') logger.warn('LOG_FORMAT=pretty, but pino-pretty is not installed here (a development dependency): JSON lines instead');
   return logger;
 }
@@ -74,8 +76,18 @@ async function loadPrettyStream(): Promise<DestinationStream | undefined> {
   try {
     const { default: pretty } = await import('pino-pretty');
     // Synchronous like the JSON lines (above); colours only when the output is a terminal.
-    return pretty({ ignore: 'pid,hostname,method,route,status', translateTime: 'SYS:HH:MM:ss.l', singleLine: true, sync: true });
+    return pretty({ ignore: 'pid,hostname,method,route,status', translateTime: 'SYS:HH:MM:ss.l', singleLine: true, destination: toWritable(createStdoutDestination()) });
   } catch {
     return undefined;
   }
+}
+
+/** pino-pretty pipes into a stream: the destination's writes, as one (still synchronous). */
+function toWritable(destination: DestinationStream): Writable {
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      destination.write(String(chunk));
+      done();
+    },
+  });
 }
