@@ -6,6 +6,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readRawStream } from './sse-client';
 import { createSilentLogger } from '../src/logging/create-logger';
 import { shutDown, streamReconnectMs } from '../src/shutdown/shut-down';
 import type { Storage } from '../src/storage/port';
@@ -64,22 +65,6 @@ function acceptsConnections(url: string): Promise<boolean> {
   });
 }
 
-/** A live stream read as raw text, to see exactly what ends it. */
-async function readStream(url: string): Promise<{ text: () => string; ended: Promise<'ended' | 'cut'> }> {
-  const response = await fetch(url);
-  let text = '';
-  const decoder = new TextDecoder();
-  const ended = (async () => {
-    try {
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) text += decoder.decode(chunk, { stream: true });
-      return 'ended' as const;
-    } catch {
-      return 'cut' as const;
-    }
-  })();
-  return { text: () => text, ended };
-}
-
 /** Makes /health's database call wait for the returned release (a request held in flight). */
 function holdHealthChecks(storage: Storage): () => void {
   const original = storage.latestCheckpoint.bind(storage);
@@ -107,7 +92,7 @@ describe('shutting down', () => {
     servers.push(server);
     const connection = await openConnection(server.url);
     expect((await connection.request('/shop')).status).toBe(200);
-    const stream = await readStream(`${server.url}/sync/stream?collections=products`);
+    const stream = await readRawStream(`${server.url}/sync/stream?collections=products`);
     await until(() => stream.text().includes('RESYNC'));
     const release = holdHealthChecks(server.storage);
     const inFlight = fetch(`${server.url}/health`);

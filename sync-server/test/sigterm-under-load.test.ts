@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectionNames, collections } from '@oa/schema';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readRawStream } from './sse-client';
 import { paymentIdOf } from '../src/domain/payments/payment-id';
 import { openSqliteStorage } from '../src/storage';
 import { creates, postJson, register, type Session } from './http-server';
@@ -31,21 +32,6 @@ function networkCode(error: unknown): string {
   return cause?.code ?? String(error);
 }
 
-async function readStream(url: string, token?: string): Promise<{ text: () => string; ended: Promise<'ended' | 'cut'> }> {
-  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  let text = '';
-  const decoder = new TextDecoder();
-  const ended = (async () => {
-    try {
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) text += decoder.decode(chunk, { stream: true });
-      return 'ended' as const;
-    } catch {
-      return 'cut' as const;
-    }
-  })();
-  return { text: () => text, ended };
-}
-
 describe('SIGTERM under load', () => {
   const folder = mkdtempSync(join(tmpdir(), 'oa-sigterm-'));
   const databasePath = join(folder, 'platform.db');
@@ -65,8 +51,8 @@ describe('SIGTERM under load', () => {
     const sessions: Session[] = [];
     for (let n = 0; n < shoppers; n++) sessions.push(await register(client, `shopper-${n}@example.com`));
     const streams = await Promise.all([
-      readStream(`${server.url}/sync/stream?collections=products`),
-      readStream(`${server.url}/sync/stream?collections=cart_items,orders`, sessions[0]!.accessToken),
+      readRawStream(`${server.url}/sync/stream?collections=products`),
+      readRawStream(`${server.url}/sync/stream?collections=cart_items,orders`, sessions[0]!.accessToken),
     ]);
 
     let signalled = false;

@@ -80,3 +80,22 @@ export const isChange =
   (collection: string, test: (doc: Record<string, unknown>) => boolean = () => true) =>
   (event: unknown): boolean =>
     typeof event === 'object' && event !== null && (event as ChangeEvent).collection === collection && (event as ChangeEvent).documents.some(test);
+
+/**
+ * A live stream read as raw text, to see exactly what ends it: 'ended' when the server closed it
+ * cleanly, 'cut' when the connection broke (the shutdown tests).
+ */
+export async function readRawStream(url: string, token?: string): Promise<{ text: () => string; ended: Promise<'ended' | 'cut'> }> {
+  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  let text = '';
+  const decoder = new TextDecoder();
+  const ended = (async () => {
+    try {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) text += decoder.decode(chunk, { stream: true });
+      return 'ended' as const;
+    } catch {
+      return 'cut' as const;
+    }
+  })();
+  return { text: () => text, ended };
+}

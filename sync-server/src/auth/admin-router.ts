@@ -3,6 +3,7 @@
  * password. Admins only (a Bearer token with the admin role, through `authenticate`); bodies
  * read with readJsonBody and strict zod; answers never carry a secret. Rules: admin-accounts.ts.
  */
+import { requireAdmin } from './require-admin';
 import Router from '@koa/router';
 import type Koa from 'koa';
 import { z } from 'zod';
@@ -59,7 +60,7 @@ export function createAdminRouter({ admins, authenticate, limit }: AdminRouterDe
 
 /** The admin signed in on this request and their session; 401 when nobody is, 403 for a shopper. */
 function toSignedInAdmin({ caller, token }: AuthState): { readonly id: string; readonly sessionId: string } {
-  if (caller.role === 'anonymous' || !token) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in as an admin first');
-  if (caller.role !== 'admin') throw new AppError(403, 'FORBIDDEN', 'Only admins manage admins');
+  requireAdmin(caller, 'Only admins manage admins');
+  if (!token) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in as an admin first');
   return { id: caller.id, sessionId: token.sessionId };
 }

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { toValidationError } from '@oa/schema';
 import { AppError } from './app-error';
 import { jsonDepth } from './json-depth';
+import { readRawBody } from './read-raw-body';
 
 /** Arrays and objects within each other; a push row is about six deep at most. */
 export const maxJsonDepth = 32;
@@ -17,17 +18,8 @@ export async function readJsonBody<S extends z.ZodType>(ctx: Koa.Context, schema
   if (type !== 'application/json' && type !== '') {
     throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
   }
-  const declared = Number(ctx.get('content-length') || 0);
-  if (declared > maxBytes) throw new AppError(413, 'PAYLOAD_TOO_LARGE', `The body may be at most ${maxBytes} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    // Counted as it arrives: a client that lies about content-length is cut off all the same.
-    if (size > maxBytes) throw new AppError(413, 'PAYLOAD_TOO_LARGE', `The body may be at most ${maxBytes} bytes`);
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  // Bounded as it arrives (read-raw-body.ts): a client that lies about content-length is cut off all the same.
+  const text = (await readRawBody(ctx, maxBytes)).toString('utf8');
   // Before parsing: nothing this deep is ours (a push's documents nest a few levels), and a value
   // nested thousands deep would overflow the stack of whatever walks it later.
   if (jsonDepth(text) > maxJsonDepth) throw new AppError(400, 'MALFORMED_JSON', `The body nests deeper than ${maxJsonDepth} levels`);

@@ -2,7 +2,7 @@
  * Reads a request body as bytes, bounded: a declared length over the bound is refused before a
  * byte is read, and the bytes are counted as they arrive, so a client that lies about
  * Content-Length, or sends chunked, is stopped at the bound all the same (413 PAYLOAD_TOO_LARGE).
- * For binary uploads (photos); JSON bodies go through read-json-body.ts.
+ * For binary uploads (photos), and under read-json-body.ts for every JSON body.
  */
 import type Koa from 'koa';
 import { AppError } from './app-error';

@@ -6,8 +6,9 @@
  */
 import Router from '@koa/router';
 import type Koa from 'koa';
-import { maxPhotoBytes, parsePhotoName, toPhotoExtension, toPhotoPath, type Caller } from '@oa/schema';
+import { maxPhotoBytes, parsePhotoName, toPhotoExtension, toPhotoPath } from '@oa/schema';
 import type { AuthState } from '../auth/auth';
+import { requireAdmin } from '../auth/require-admin';
 import { AppError } from '../http/app-error';
 import { readRawBody } from '../http/read-raw-body';
 import type { Storage } from '../storage/port';
@@ -27,7 +28,7 @@ export function createPhotoRouter(deps: PhotoRouteDeps): Router<AuthState> {
   router.put('/photos/:name', deps.authenticate, async (ctx) => {
     ctx.set('Cache-Control', 'no-store');
     // Who first, before the name or a byte of the body is looked at.
-    requireAdmin(ctx.state.caller);
+    requireAdmin(ctx.state.caller, 'Only admins upload photos');
     const name = ctx.params.name ?? '';
     const photo = parsePhotoName(name);
     if (!photo) throw new AppError(400, 'INVALID_PHOTO_NAME', 'A photo is named <SHA-256 of its bytes, 64 lowercase hex>.webp, .jpg or .png');
@@ -71,10 +72,4 @@ export function createPhotoRouter(deps: PhotoRouteDeps): Router<AuthState> {
   });
 
   return router;
-}
-
-/** Photos are uploaded by admins: 401 when nobody is signed in, 403 for a shopper. */
-function requireAdmin(caller: Caller): void {
-  if (caller.role === 'anonymous') throw new AppError(401, 'UNAUTHENTICATED', 'Sign in as an admin to upload photos');
-  if (caller.role !== 'admin') throw new AppError(403, 'FORBIDDEN', 'Only admins upload photos');
 }
