@@ -9,6 +9,8 @@ describe('storage benchmark', () => {
     expect(result.pullDocsPerSecond).toBeGreaterThan(0);
     expect(result.createsPerSecond).toBeGreaterThan(0);
     expect(result.updatesPerSecond).toBeGreaterThan(0);
+    expect(result.orderUnitsPerSecond.alone).toBeGreaterThan(0);
+    expect(result.orderUnitsPerSecond.tenAtOnce).toBeGreaterThan(0);
     expect(result.pageReadMs.large.docs).toBe(1500);
     expect(lines.some((line) => line.startsWith('pull of 300 documents'))).toBe(true);
   });

@@ -1,7 +1,8 @@
 /**
  * Storage benchmark on the embedded SQLite adapter (not a timed test: it prints figures).
  *   npm run bench:storage                 10,000-document pull, 10,000 conditional writes,
- *                                         page-read latency at 10k and at 1M documents
+ *                                         order units of work one at a time and ten at once
+ *                                         (group commit), page-read latency at 10k and at 1M documents
  *   BENCH_LARGE=200000 npm run bench:storage   a smaller "large" size for a quick look
  * A page read must stay flat as the collection grows: the sequence index serves it.
  */
@@ -24,6 +25,8 @@ export interface StorageBenchOptions {
 
 export interface StorageBenchResult {
   readonly pullDocsPerSecond: number;
+  /** Order units (order, two products' stock, payment) per second: one writer, then ten at once. */
+  readonly orderUnitsPerSecond: { readonly alone: number; readonly tenAtOnce: number };
   readonly createsPerSecond: number;
   readonly updatesPerSecond: number;
   readonly pageReadMs: { readonly small: Percentiles; readonly large: Percentiles };
@@ -64,6 +67,43 @@ async function timePageReads(storage: Storage, docs: number, pageSize: number, r
   return { docs, p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
+/**
+ * An order's unit of work as the order rule commits it (read two products, then the order, their
+ * stock and the payment), `units` of them by `writers` writers at once: with more than one, the
+ * units of one turn of the event loop share a transaction (group commit). Its own database, with
+ * the WAL checkpointed from a worker every 100 ms, as the server runs it.
+ */
+async function timeOrderUnits(products: number, units: number, writers: number): Promise<number> {
+  const folder = mkdtempSync(join(tmpdir(), 'oa-bench-units-'));
+  const storage = await openSqliteStorage({ path: join(folder, 'units.db'), pollIntervalMs: 0, checkpointIntervalMs: 100 });
+  try {
+    await storage.ensureCollections((['products', 'orders', 'payments'] as const).map((name) => ({ name, indexes: collections[name].indexes })));
+    for (let i = 0; i < products; i += 1000) {
+      await storage.write('products', Array.from({ length: Math.min(1000, products - i) }, (_, j) => create({ ...benchProduct(i + j), stock: 1_000_000 })));
+    }
+    const placeOne = async (i: number): Promise<void> => {
+      const rows = await storage.readByIds('products', [benchProduct(i % products).id, benchProduct((i + Math.floor(products / 2) + 1) % products).id]);
+      const id = `order-${i}`;
+      const result = await storage.commit([
+        { collection: 'orders', ...create({ id, _deleted: false, orderId: `OA-${i}`, userId: `user-${i % writers}`, status: 'pending', total: 300, createdAt: new Date().toISOString() }) },
+        ...rows.map((row) => ({ collection: 'products' as const, id: row.doc.id, expectedSeq: row.seq, doc: { ...row.doc, stock: Number(row.doc.stock) - 1 } })),
+        { collection: 'payments', ...create({ id: `pay-${id}`, _deleted: false, orderId: id, userId: `user-${i % writers}`, amount: 300, status: 'pending' }) },
+      ]);
+      if (result.kind !== 'committed') throw new Error(`order unit ${i}: ${result.kind}`);
+    };
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: writers }, async (_, w) => {
+        for (let i = w; i < units; i += writers) await placeOne(i);
+      }),
+    );
+    return units / ((performance.now() - started) / 1000);
+  } finally {
+    await storage.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 export async function runStorageBench(options: StorageBenchOptions): Promise<StorageBenchResult> {
   const { pullDocs, largeDocs, pageSize, log } = options;
   const folder = mkdtempSync(join(tmpdir(), 'oa-bench-'));
@@ -89,6 +129,19 @@ export async function runStorageBench(options: StorageBenchOptions): Promise<Sto
     const updatesPerSecond = pullDocs / ((performance.now() - started) / 1000);
     log(`conditional writes, one document each: ${Math.round(createsPerSecond)} creates/s, ${Math.round(updatesPerSecond)} updates/s (${pullDocs} of each)`);
 
+    // 1b. Order units of work, alone and ten at once (median of three runs each).
+    const median = (runs: number[]): number => runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+    const unitRuns = async (writers: number): Promise<number> => {
+      const runs: number[] = [];
+      for (let run = 0; run < 3; run++) runs.push(await timeOrderUnits(pullDocs, Math.min(pullDocs, 3000), writers));
+      return median(runs);
+    };
+    const orderUnitsPerSecond = { alone: await unitRuns(1), tenAtOnce: await unitRuns(10) };
+    log(
+      `order units of work (order, two products' stock, payment; ${pullDocs} products): ${Math.round(orderUnitsPerSecond.alone)}/s one at a time, ` +
+        `${Math.round(orderUnitsPerSecond.tenAtOnce)}/s from ten writers at once (group commit)`,
+    );
+
     // 2. A full pull in pages (best of 5, after one warm-up).
     await pullAll(storage, pageSize);
     let best = Infinity;
@@ -113,7 +166,7 @@ export async function runStorageBench(options: StorageBenchOptions): Promise<Sto
     const large = await timePageReads(storage, largeDocs, 100);
     log(`page read (100 documents) at ${largeDocs} documents: p50 ${large.p50.toFixed(3)} ms, p99 ${large.p99.toFixed(3)} ms`);
     log(`flatness: p50 at ${largeDocs} is ${(large.p50 / small.p50).toFixed(2)}x the p50 at ${pullDocs}`);
-    return { pullDocsPerSecond, createsPerSecond, updatesPerSecond, pageReadMs: { small, large } };
+    return { pullDocsPerSecond, orderUnitsPerSecond, createsPerSecond, updatesPerSecond, pageReadMs: { small, large } };
   } finally {
     await storage.close();
     rmSync(folder, { recursive: true, force: true });

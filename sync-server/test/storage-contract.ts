@@ -537,6 +537,29 @@ export function describeStorageContract(adapterName: string, open: OpenStorage):
         expect(seen.size).toBe(4 * (4 * 2 + 4));
       });
 
+      it('answers units committed at once each alone: one refused leaves the others whole, and of two taking one document one moves', async () => {
+        const [stock] = written(await storage.write('products', [create(product('p1', { stock: 5 }))]));
+        written(await storage.write('orders', [create(order('o-held'))]));
+        if (await appliesOneByOne()) return;
+        const take = (id: string, left: number): UnitWrite[] => [unit('orders', create(order(id))), unit('products', { id: 'p1', expectedSeq: stock!.seq, doc: { ...stock!.doc, stock: left } })];
+        // Submitted in one turn, as concurrent requests' units are (SQLite commits them as one group).
+        const results = await Promise.all([
+          storage.commit([unit('orders', create(order('a1'))), unit('users', create({ id: 'a1', _deleted: false, email: 'a1@example.com' }))]),
+          storage.commit([unit('orders', create(order('b1'))), unit('orders', create(order('o-held')))]),
+          storage.commit(take('c1', 4)),
+          storage.commit(take('d1', 3)),
+        ]);
+        expect(results[0]!.kind).toBe('committed');
+        expect(results[1]).toMatchObject({ kind: 'moved', collection: 'orders', id: 'o-held' });
+        const raced = [results[2]!, results[3]!];
+        expect(raced.map((result) => result.kind).sort()).toEqual(['committed', 'moved']);
+        const winner = raced[0]!.kind === 'committed' ? { id: 'c1', stock: 4 } : { id: 'd1', stock: 3 };
+        expect(raced.find((result) => result.kind === 'moved')).toMatchObject({ collection: 'products', id: 'p1' });
+        expect((await storage.readByIds('orders', ['a1', 'b1', 'c1', 'd1'])).map((row) => row.doc.id).sort()).toEqual(['a1', winner.id]);
+        expect((await storage.readByIds('users', ['a1'])).map((row) => row.doc.id)).toEqual(['a1']);
+        expect((await storage.readByIds('products', ['p1']))[0]!.doc.stock).toBe(winner.stock);
+      });
+
       it('refuses a unit naming one document twice, before writing anything', async () => {
         await expect(storage.commit([unit('orders', create(order('o1'))), unit('orders', create(order('o1')))])).rejects.toMatchObject({
           code: 'INVALID_REQUEST',
