@@ -7,6 +7,7 @@ import { collections } from '@oa/schema';
 import { describe, expect, it } from 'vitest';
 import type { UnitWrite } from '../port';
 import { commitUnits } from './commit';
+import { openSqliteStorage } from './open-sqlite-storage';
 import { createSqliteContext } from './context';
 import { ensureCollections, ensureSequencesTable } from './ensure-collections';
 
@@ -82,6 +83,24 @@ describe('committing a group of units in one SQLite transaction', () => {
       other.close();
       expect(ids(ctx, 'orders')).toEqual([]);
       ctx.db.close();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('commits a unit submitted just before the storage closes, rather than leaving it waiting', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'oa-group-commit-'));
+    try {
+      const path = join(folder, 'db.sqlite');
+      const storage = await openSqliteStorage({ path, pollIntervalMs: 0 });
+      await storage.ensureCollections([{ name: 'orders', indexes: collections.orders.indexes }]);
+      const committing = storage.commit([order('o1')]);
+      await storage.close();
+      expect((await committing).kind).toBe('committed');
+      const reopened = await openSqliteStorage({ path, pollIntervalMs: 0 });
+      await reopened.ensureCollections([{ name: 'orders', indexes: collections.orders.indexes }]);
+      expect((await reopened.readByIds('orders', ['o1'])).map((row) => row.doc.id)).toEqual(['o1']);
+      await reopened.close();
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -95,4 +95,12 @@ describe('the group commit queue', () => {
     expect(groups).toHaveLength(2);
     expect(turns).toHaveLength(0);
   });
+
+  it('flushes every waiting unit at once when the storage is closing, group by group', async () => {
+    const { queue, groups } = steppedQueue(answerAll, 3);
+    const answers = [queue.submit(1), queue.submit(2), queue.submit(3)];
+    queue.flushAll();
+    expect(groups).toEqual([[1, 2], [3]]);
+    expect(await Promise.all(answers)).toEqual(['done 1', 'done 2', 'done 3']);
+  });
 });

@@ -16,6 +16,8 @@ export interface CommitQueue<U, R> {
   submit(unit: U): Promise<R>;
   /** Flushes now, synchronously, while a waiting unit writes any of these keys. */
   settle(keys: Iterable<string>): void;
+  /** Flushes every waiting unit now, synchronously (the database is about to close). */
+  flushAll(): void;
 }
 
 export interface CommitQueueOptions<U> {
@@ -105,6 +107,9 @@ export function createCommitQueue<U, R>(flush: (units: U[]) => Array<Outcome<R>>
       for (const key of keys) {
         while (pending.has(key)) flushGroup();
       }
+    },
+    flushAll() {
+      while (waiting.length > 0) flushGroup();
     },
   };
 }

@@ -124,8 +124,11 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     },
     atomicUnits: true,
     async commit(writes) {
-      await run(() => checkSqliteUnit(ctx, writes));
-      const result = await units.submit(writes);
+      // Checked and queued within this call, so a close() right after it still commits it.
+      const result = await run(() => {
+        checkSqliteUnit(ctx, writes);
+        return units.submit(writes);
+      });
       if (result.kind === 'committed') for (const collection of new Set(writes.map((write) => write.collection))) feed.poke(collection);
       return result;
     },
@@ -135,6 +138,8 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     readFile: (name) => run(() => readFile(ctx, name)),
     listFiles: (after, limit) => run(() => listFiles(ctx, after, limit)),
     async close() {
+      // A unit already submitted is committed (or refused) now, never left waiting on a closed database.
+      units.flushAll();
       feed.close();
       await checkpointer?.stop();
       if (db.open) db.close();
