@@ -45,6 +45,10 @@ describe.skipIf(!existsSync(chromiumPath))('the shop offline (Chromium, real ser
     await expect.poll(() => page.locator('[data-connection]').getAttribute('data-connection'), { timeout: 10_000 }).toBe('live');
     // Run in the page (a string, since this file type-checks without the DOM library).
     await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 20_000 });
+    // The first sync has finished, not only shown its products: its time is what the status line
+    // keeps across the reload. (The stream connects once the replications start, which on a busy
+    // machine can be seconds before they have caught up.)
+    await page.waitForFunction("localStorage.getItem('oa-shop-last-synced:catalogue') !== null", undefined, { timeout: 20_000 });
 
     // Offline: the shop's origin and the sync server are both gone.
     await start!.stop();

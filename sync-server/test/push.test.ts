@@ -63,6 +63,36 @@ describe('push', () => {
     expect(stale.body.rejections).toEqual([]);
   });
 
+  it('takes a change pushed on top of the device’s own last push before any pull brought the server’s version', async () => {
+    // What RxDB holds as the server's state after a push is what it sent (its own clock's times,
+    // the owner it claimed); the connection dropped before the live stream or a pull told it more.
+    const sent = { id: 'ci-own-echo', _deleted: false, cartId: 'cart-alice', productId: 'demo-product-3', quantity: 1, userId: alice.id, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+    expect((await pushRows(server, 'cart_items', creates(sent), alice.accessToken)).body).toEqual({ conflicts: [], rejections: [] });
+    const removal = await pushRows(server, 'cart_items', update(sent, { _deleted: true }), alice.accessToken);
+    expect(removal.body).toEqual({ conflicts: [], rejections: [] });
+    expect((await pullAll(server, 'cart_items', { token: alice.accessToken })).replica.has('ci-own-echo')).toBe(false);
+  });
+
+  it('answers a creation retried after its answer was lost as written, and the change made after it goes through', async () => {
+    const sent = { id: 'ci-retried', cartId: 'cart-alice', productId: 'demo-product-4', quantity: 2, userId: alice.id };
+    expect((await pushRows(server, 'cart_items', creates(sent), alice.accessToken)).body).toEqual({ conflicts: [], rejections: [] });
+    expect((await pushRows(server, 'cart_items', creates(sent), alice.accessToken)).body).toEqual({ conflicts: [], rejections: [] });
+    const [row] = creates(sent) as Array<{ newDocumentState: Record<string, unknown> }>;
+    expect((await pushRows(server, 'cart_items', update(row!.newDocumentState, { quantity: 3 }), alice.accessToken)).body).toEqual({ conflicts: [], rejections: [] });
+    expect((await pullAll(server, 'cart_items', { token: alice.accessToken })).replica.get('ci-retried')).toMatchObject({ quantity: 3 });
+  });
+
+  it('still answers the device’s own last push as a conflict once another device changed the line', async () => {
+    const sent = { id: 'ci-moved-on', cartId: 'cart-alice', productId: 'demo-product-5', quantity: 1, userId: alice.id };
+    await pushRows(server, 'cart_items', creates(sent), alice.accessToken);
+    const other = (await pullAll(server, 'cart_items', { token: alice.accessToken })).replica.get('ci-moved-on')!;
+    expect((await pushRows(server, 'cart_items', update(other, { quantity: 4 }), alice.accessToken)).body.conflicts).toEqual([]);
+    const [row] = creates(sent) as Array<{ newDocumentState: Record<string, unknown> }>;
+    const stale = await pushRows(server, 'cart_items', update(row!.newDocumentState, { _deleted: true }), alice.accessToken);
+    expect(stale.body.conflicts).toEqual([expect.objectContaining({ id: 'ci-moved-on', quantity: 4, _deleted: false })]);
+    expect((await pushRows(server, 'cart_items', creates(sent), alice.accessToken)).body.conflicts).toEqual([expect.objectContaining({ id: 'ci-moved-on', quantity: 4 })]);
+  });
+
   it("refuses a change to a field the role may not change, and one to the catalogue by a shopper", async () => {
     const profile = (await pullAll(server, 'users', { token: alice.accessToken })).replica.get(alice.id)!;
     const email = await pushRows(server, 'users', update(profile, { email: 'mallory@example.com' }), alice.accessToken);

@@ -3,7 +3,8 @@
  * security layer applied per row. Steps:
  *   1. parse the rows (a malformed row is refused alone);
  *   2. read the stored documents (the truth, whatever the client assumed);
- *   3. per row: a stale assumed state is a conflict answered with what the caller may see;
+ *   3. per row: a stale assumed state is a conflict answered with what the caller may see (the
+ *      device's own last write, as it sent it, is not: changes-nothing.ts);
  *      otherwise the collection's rules (orders, reviews) or the generic rule decide the write;
  *   4. write the generic rows in one conditional batch; a lost race is a conflict;
  *   5. every refused row also returns the authoritative state in `conflicts`, so the client's
@@ -13,6 +14,7 @@ import { setImmediate } from 'node:timers/promises';
 import { idSchema, isDeepEqual, type Caller, type CategoryRef, type CollectionName } from '@oa/schema';
 import { AppError } from '../http/app-error';
 import { authoritativeState, toCallerView } from '../policy/caller-view';
+import { changesNothing } from '../policy/changes-nothing';
 import { mayReference, ownedReferences } from '../policy/owned-references';
 import { prepareWrite } from '../policy/prepare-write';
 import type { Storage, StoredDocument, StoredRow, WriteRequest } from '../storage/port';
@@ -110,8 +112,23 @@ export async function push(deps: PushDeps, request: PushRequest): Promise<PushRe
     // RxDB conflict semantics, judged on what this caller could have seen: a document that
     // exists must be pushed on top of exactly its current state.
     if (view.kind !== 'none' && (row.assumed === null || !isDeepEqual(row.assumed, view.doc))) {
-      conflicts.push(view.doc);
-      continue;
+      // Except for the device's own last write, as RxDB holds it until a pull brings the server's
+      // version: what it sent, without the server's stamps, owner or aliases. When the connection
+      // dropped in between, that state differs from the stored one with no one else's write in
+      // between, and calling it a conflict would undo the device's next change (the server's state
+      // wins: the cart line the order emptied comes back). So a state that, written over the stored
+      // document, would change nothing is current; and a creation retried after its answer was
+      // lost (no assumed state) that would change nothing is answered as written. Judged only on a
+      // document the caller may see: a hidden one must not tell whether it matches.
+      const state = row.assumed ?? row.incoming;
+      const isOwnLastWrite =
+        view.kind === 'visible' &&
+        changesNothing({ collection, caller, stored: current!.doc, state, ...(collection === 'products' ? { categories: (categories ??= await loadCategories(deps.storage)) } : {}) });
+      if (!isOwnLastWrite) {
+        conflicts.push(view.doc);
+        continue;
+      }
+      if (row.assumed === null) continue;
     }
     if (rules) {
       // Each rule row is a unit of work (an order: up to 50 products); between two, other requests
