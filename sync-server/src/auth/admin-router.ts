@@ -3,7 +3,6 @@
  * password. Admins only (a Bearer token with the admin role, through `authenticate`); bodies
  * read with readJsonBody and strict zod; answers never carry a secret. Rules: admin-accounts.ts.
  */
-import { requireAdmin } from './require-admin';
 import Router from '@koa/router';
 import type Koa from 'koa';
 import { z } from 'zod';
@@ -13,6 +12,7 @@ import { readJsonBody } from '../http/read-json-body';
 import type { AdminAccounts } from './admin-accounts';
 import type { AuthState } from './auth';
 import { emailInput, givenPassword, newAdminPassword } from './credential-inputs';
+import { requireAdmin } from './require-admin';
 
 /** These bodies are a few hundred bytes; a small cap keeps junk from being read at all. */
 const maxBodyBytes = 8 * 1024;
