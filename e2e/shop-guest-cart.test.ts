@@ -45,6 +45,9 @@ describe.skipIf(!existsSync(chromiumPath))("a visitor's cart joining an account 
     const page = await context.newPage();
     await page.goto(shopUrl);
     await page.getByRole('button', { name: `Add ${laddu} to cart` }).click({ timeout: 30_000 });
+    // The line is in IndexedDB once the tab shows it: signing in loads a new page, which would
+    // otherwise abort a write still on its way (the visitor's laddu lost, two in the cart, not three).
+    await page.getByRole('navigation', { name: 'Shop' }).getByRole('link', { name: 'Cart (1)' }).waitFor({ timeout: 10_000 });
     await signInOnShopPage(page, shopUrl, email, 'a-good-password');
 
     await page.getByRole('navigation', { name: 'Shop' }).getByRole('link', { name: /Cart/ }).click();

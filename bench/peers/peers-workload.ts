@@ -45,7 +45,10 @@ export interface StreamFigure {
   readonly p50: number;
   readonly p99: number;
   readonly max: number;
+  /** Live memory per idle stream: the heap and what lives outside it (sockets' buffers). */
   readonly bytesPerStream: number;
+  /** The heap part of it alone, which the issue's target is about. */
+  readonly heapBytesPerStream: number;
 }
 
 export interface PeersWorkloadResult {
@@ -127,9 +130,10 @@ function openStream(url: string, token: string, onMarker: (marker: string, at: n
   });
 }
 
-async function liveMemory(server: RunningServer): Promise<{ live: number; streams: number }> {
+async function liveMemory(server: RunningServer): Promise<{ heap: number; live: number; streams: number }> {
   const m = await requestJson(`${server.url}/debug/memory`);
-  return { live: m.heapUsed + m.external + m.arrayBuffers, streams: m.streams };
+  // Node counts arrayBuffers inside external already: adding both counted every buffer twice.
+  return { heap: m.heapUsed, live: m.heapUsed + m.external, streams: m.streams };
 }
 
 async function waitForStreams(server: RunningServer, count: number): Promise<void> {
@@ -214,6 +218,7 @@ export async function runPeersWorkload(options: PeersWorkloadOptions): Promise<P
       const after = await liveMemory(server);
       if (after.streams - before.streams !== count) throw new Error(`the server holds ${after.streams} streams`);
       const bytesPerStream = (after.live - before.live) / count;
+      const heapBytesPerStream = (after.heap - before.heap) / count;
       for (let k = 0; k < options.writes; k++) {
         const marker = `m-${count}-${k}`;
         const arrived = delays.length;
@@ -236,11 +241,12 @@ export async function runPeersWorkload(options: PeersWorkloadOptions): Promise<P
       for (const request of open) request.destroy();
       await waitForStreams(server, before.streams);
       const sorted = delays.sort((a, b) => a - b);
-      const figure = { streams: count, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN, bytesPerStream };
+      const figure = { streams: count, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN, bytesPerStream, heapBytesPerStream };
       streamFigures.push(figure);
       log(
         `peers' streams, admin write → ${count} open streams (${options.writes} writes): p50 ${figure.p50.toFixed(1)} ms, p99 ${figure.p99.toFixed(1)} ms, max ${figure.max.toFixed(1)} ms; ` +
-          `${(bytesPerStream / 1024).toFixed(1)} KB of live memory per idle stream (targets at 1,000: p99 ≤ 40 ms, ≤ 10 KB)`,
+          `${(heapBytesPerStream / 1024).toFixed(1)} KB of heap per idle stream, ${(bytesPerStream / 1024).toFixed(1)} KB with what lives outside it ` +
+          `(targets at 1,000: p99 ≤ 40 ms, ≤ 10 KB of heap)`,
       );
     }
     return { pulls, pushDocsPerSecond, pushBatchMs, streams: streamFigures };

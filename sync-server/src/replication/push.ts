@@ -98,7 +98,10 @@ export async function push(deps: PushDeps, request: PushRequest): Promise<PushRe
 
   const rules = deps.rules[collection];
   const context: RuleContext = { storage: deps.storage, caller, collection, now: deps.now };
+  // The category names a product's categoryId resolves to, read once per push and only when needed.
   let categories: CategoryRef[] | undefined;
+  const categoriesFor = async (): Promise<{ categories?: CategoryRef[] }> =>
+    collection === 'products' ? { categories: (categories ??= await loadCategories(deps.storage)) } : {};
   const referenced = await loadReferences(deps.storage, collection, rows);
   const pending: Array<{ row: PushRow; current: StoredRow | undefined; request: WriteRequest }> = [];
 
@@ -123,7 +126,7 @@ export async function push(deps: PushDeps, request: PushRequest): Promise<PushRe
       const state = row.assumed ?? row.incoming;
       const isOwnLastWrite =
         view.kind === 'visible' &&
-        changesNothing({ collection, caller, stored: current!.doc, state, ...(collection === 'products' ? { categories: (categories ??= await loadCategories(deps.storage)) } : {}) });
+        changesNothing({ collection, caller, stored: current!.doc, state, ...(await categoriesFor()) });
       if (!isOwnLastWrite) {
         conflicts.push(view.doc);
         continue;
@@ -153,14 +156,13 @@ export async function push(deps: PushDeps, request: PushRequest): Promise<PushRe
       refuse(row.id, 'NOT_FOUND', `No such ${badReference.collection} document${named}`, authoritativeState(collection, caller, row.id, current?.doc));
       continue;
     }
-    if (collection === 'products' && categories === undefined) categories = await loadCategories(deps.storage);
     const prepared = prepareWrite({
       collection,
       caller,
       stored: current?.doc,
       incoming: row.incoming,
       now: deps.now().toISOString(),
-      ...(categories ? { categories } : {}),
+      ...(await categoriesFor()),
     });
     if (prepared.kind === 'refuse') refuse(row.id, prepared.code, prepared.message, authoritativeState(collection, caller, row.id, current?.doc));
     if (prepared.kind === 'write') pending.push({ row, current, request: { id: row.id, expectedSeq: current?.seq ?? null, doc: prepared.doc } });
