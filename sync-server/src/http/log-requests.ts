@@ -34,7 +34,7 @@ export function logRequests(logger: Logger): Koa.Middleware {
   // The context is let go as soon as the middleware are done: held here for the response's life,
   // it kept each answer's body and rows alive past the young generation's collections (promoted
   // to the old one with everything they referenced: scavenges of 9 ms instead of 3, and a quarter
-  // fewer documents pulled a second), and every live stream's context for as long as it is open.
+  // fewer documents pulled a second).
   const described = new WeakMap<ServerResponse, Described>();
 
   const describe = (res: ServerResponse, ms?: number): AccessLine => {

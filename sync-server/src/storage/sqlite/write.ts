@@ -22,9 +22,13 @@ export function writeOne(ctx: SqliteContext, collection: CollectionName, table: 
   if (request.doc.id !== request.id) {
     throw new StorageError('INVALID_REQUEST', `document id ${String(request.doc.id)} does not match request id ${request.id}`);
   }
-  const stored = ctx.prepare(`SELECT seq, id, doc FROM ${table} WHERE id = ?`).get(request.id) as SqliteRow | undefined;
+  // The sequence alone decides; the document is read (and parsed) only to answer a conflict.
+  const stored = ctx.prepare(`SELECT seq FROM ${table} WHERE id = ?`).get(request.id) as { seq: number } | undefined;
   const matches = request.expectedSeq === null ? stored === undefined : stored?.seq === request.expectedSeq;
-  if (!matches) return { kind: 'conflict', current: stored ? toRow(stored) : null };
+  if (!matches) {
+    const current = stored && (ctx.prepare(`SELECT seq, id, doc FROM ${table} WHERE id = ?`).get(request.id) as SqliteRow);
+    return { kind: 'conflict', current: current ? toRow(current) : null };
+  }
 
   if (!request.doc._deleted) {
     for (const index of ctx.uniqueIndexes.get(collection) ?? []) {
