@@ -33,7 +33,7 @@ describe('logRequests', () => {
     await new Promise((done) => server!.once('listening', done));
     const { port } = server.address() as AddressInfo;
     const answer = await fetch(`http://127.0.0.1:${port}/`);
-    expect((await answer.json()).documents).toHaveLength(100);
+    expect(((await answer.json()) as { documents: unknown[] }).documents).toHaveLength(100);
 
     await new Promise((done) => setImmediate(done));
     collectGarbage();
