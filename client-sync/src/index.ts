@@ -3,6 +3,7 @@ export * from './create-database';
 export * from './transport/sync-http-error';
 export * from './transport/sync-protocol';
 export * from './transport/create-http-transport';
+export * from './transport/prefetched-pulls';
 export * from './transport/parse-event-stream-chunk';
 export * from './transport/read-event-stream';
 export * from './replication/follow-live-stream';

@@ -6,6 +6,7 @@
  */
 import { createAppData, type AppData } from '@oa/client-sync';
 import { loadPageRuntimeConfig } from '@oa/client-sync/browser';
+import { earlyCatalogue } from '../shell/early-catalogue';
 import { shopSession } from '../shell/shop-session';
 import { catalogueCollections, openCatalogueDatabase, openUserDatabase, ownCollections, ownPushOnlyCollections, removeUserDatabase } from './databases';
 import { joinGuestCart, mergeCartLines } from './shop-actions';
@@ -21,6 +22,8 @@ export function createShopData(): AppData {
     openShared: openCatalogueDatabase,
     openOwn: openUserDatabase,
     removeOwn: removeUserDatabase,
+    // A fresh device's first catalogue pages, already pulled for its first screen: not pulled twice.
+    prefetchedPulls: () => earlyCatalogue.prefetched(),
     // The visitor's cart joins the shopper's, in one tab only, before anything is pushed.
     onSignedIn: async (catalogue, own) => {
       if (catalogue) await withGuestCartLock(() => joinGuestCart(catalogue, own.database, own.userId));

@@ -34,6 +34,7 @@ import { guestUserId, toCartLines } from '../features/cart/cart.logic';
 import { CartView } from '../features/cart/CartView';
 import { toImages, type CatalogueCategory, type CatalogueProduct } from '../features/catalogue/catalogue.logic';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
+import { toShownCatalogue } from '../features/catalogue/early-catalogue.logic';
 import { CheckoutForm } from '../features/checkout/CheckoutForm';
 import { toOrderViews, type OrderView } from '../features/orders/orders.logic';
 import { MyOrders } from '../features/orders/MyOrders';
@@ -48,7 +49,9 @@ import { toWishlistProducts } from '../features/wishlist/wishlist.logic';
 import { WishlistView } from '../features/wishlist/WishlistView';
 import { Link } from './router';
 import { RejectionsNotice } from './RejectionsNotice';
-import { shopData } from './shop-data';
+import { saveCatalogueSnapshot } from './catalogue-snapshot';
+import { catalogueSyncedKey, earlyCatalogue } from './early-catalogue';
+import { shopData, whenCatalogueOpen } from './shop-data';
 import { ShopHeader } from './ShopHeader';
 import { toShopNavItems } from './shop-nav.logic';
 import { shopSession } from './shop-session';
@@ -72,8 +75,9 @@ export function App() {
   const signedOut = toSessionState(session).kind === 'signed-out';
   const personal = signedOut ? undefined : user;
 
-  const products = useDocuments<CatalogueProduct>(catalogue, 'products');
-  const categories = useDocuments<CatalogueCategory>(catalogue, 'categories') ?? [];
+  const storedProducts = useDocuments<CatalogueProduct>(catalogue, 'products');
+  const storedCategories = useDocuments<CatalogueCategory>(catalogue, 'categories');
+  const early = useSyncExternalStore(earlyCatalogue.subscribe, earlyCatalogue.getSnapshot);
   const shownReviews = useDocuments<Review>(catalogue, 'reviews') ?? [];
   const guestCart = useDocuments<CartItem>(catalogue, 'cart_items') ?? [];
   const ownCart = useDocuments<CartItem>(user?.database, 'cart_items') ?? [];
@@ -86,7 +90,6 @@ export function App() {
   const ownReviews = useDocuments<Review>(user?.database, 'reviews') ?? [];
 
   // The last in-sync time per database: the catalogue's (every visitor's) and the shopper's own.
-  const catalogueSyncedKey = 'oa-shop-last-synced:catalogue';
   const ownSyncedKey = userId ? `oa-shop-last-synced:${userId}` : undefined;
   const sync = useSyncStatus(data.replication, {
     channel: 'oa-shop-sync-status',
@@ -101,6 +104,14 @@ export function App() {
     [data.replication],
   );
   const firstSync = toFirstSyncView(progress, syncedBefore);
+  // A fresh device shows the first pages pulled before RxDB loaded until its own database has them.
+  const productsCaughtUp = progress.some((collection) => collection.collection === 'products' && collection.caughtUp);
+  const { products, categories } = toShownCatalogue({ products: storedProducts, categories: storedCategories, caughtUp: productsCaughtUp }, early);
+  // The next visit's first paint: a copy of what the device's database holds (shell/catalogue-snapshot.ts);
+  // an empty database is copied only once it has caught up (emptied on the server), not while it opens.
+  useEffect(() => {
+    if (storedProducts && storedCategories && (storedProducts.length > 0 || productsCaughtUp)) saveCatalogueSnapshot(storedProducts, storedCategories);
+  }, [storedProducts, storedCategories, productsCaughtUp]);
   const productsById = useMemo(() => new Map((products ?? []).map((product) => [product.id, product])), [products]);
   const cartItems = user ? ownCart : session ? [] : guestCart;
   const cartLines = useMemo(() => toCartLines(cartItems, products ?? []), [cartItems, products]);
@@ -118,6 +129,8 @@ export function App() {
   const onAdd = (productId: string): void => {
     if (user) void addToCart(user.database, user.userId, productId);
     else if (catalogue && !session) void addToCart(catalogue, guestUserId, productId);
+    // Tapped on the early page, before the catalogue database has opened: added once it has.
+    else if (!session) void whenCatalogueOpen().then((opened) => addToCart(opened, guestUserId, productId));
   };
   const onQuantity = (productId: string, quantity: number): void => {
     const line = cartByProduct.get(productId);

@@ -14,6 +14,7 @@ import type { SyncDatabase } from '../create-database';
 import { followAuthFailures } from '../replication/follow-auth-failures';
 import { replicateCollections, type CollectionsReplication, type ReplicateCollectionsOptions } from '../replication/replicate-collections';
 import { createHttpTransport } from '../transport/create-http-transport';
+import { withPrefetchedPulls, type PrefetchedPulls } from '../transport/prefetched-pulls';
 
 export interface OwnData {
   readonly userId: string;
@@ -59,6 +60,8 @@ export interface AppDataOptions {
   readonly plan: (shared: SyncDatabase | undefined, own: OwnData | undefined) => ReplicationPlan | undefined;
   /** Runs once the person's database is open, before anything is replicated (the shop joins a guest cart). */
   readonly onSignedIn?: (shared: SyncDatabase | undefined, own: OwnData) => Promise<void>;
+  /** First pages the app pulled anonymously before this loaded (the shop's first screen): a visitor's replication starts from them. */
+  readonly prefetchedPulls?: () => PrefetchedPulls | undefined;
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -117,9 +120,11 @@ export function createAppData(options: AppDataOptions): AppData {
     void leader.waitForLeadership().then(() => {
       if (mine !== generation || snapshot.outdated) return;
       const getAccessToken = () => (own ? session.getAccessToken() : undefined);
+      const transport = createHttpTransport({ baseUrl, getAccessToken });
       const replication = replicateCollections({
         ...plan,
-        transport: createHttpTransport({ baseUrl, getAccessToken }),
+        // Prefetched pages were pulled anonymously: a signed-in person's pulls go to the server.
+        transport: own ? transport : withPrefetchedPulls(transport, options.prefetchedPulls?.()),
         stream: { baseUrl, getAccessToken, backoff: { initialMs: 500, maxMs: 8000 } },
         waitForLeadership: false,
       });
