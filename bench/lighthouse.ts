@@ -3,9 +3,11 @@
  * built apps served as in production (`npm start`'s servers, the builds' precompressed files),
  * mobile profile with simulated throttling, and prints each category's score and FCP, LCP, TBT
  * and CLS beside the targets (the median of three runs per app, LIGHTHOUSE_RUNS). The shop is measured on its catalogue (demo data), the admin app on
- * its sign-in page, the first thing either shows. Loopback only.
+ * its sign-in page, the first thing either shows. Loopback only. LIGHTHOUSE_REPORT_DIR=folder
+ * keeps each app's median report (shop.json, admin.json) there, to read what blocked;
+ * LIGHTHOUSE_APPS=shop measures one app.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -46,7 +48,10 @@ export async function runLighthouse(log: (line: string) => void, options: { read
       throw new Error(`${error.message}; output:\n${start.output()}`);
     });
     const figures: LighthouseFigures[] = [];
-    for (const [app, url] of [['shop', `http://127.0.0.1:${shopPort}/`], ['admin', `http://127.0.0.1:${adminPort}/`]] as const) {
+    const apps = [['shop', `http://127.0.0.1:${shopPort}/`], ['admin', `http://127.0.0.1:${adminPort}/`]] as const;
+    // LIGHTHOUSE_APPS=shop (or admin): one app only, for a quicker look at it.
+    const only = process.env.LIGHTHOUSE_APPS?.split(',');
+    for (const [app, url] of apps.filter(([name]) => !only || only.includes(name))) {
       // Lighthouse's figures vary from run to run: three runs, the median one by performance score.
       const runs = [];
       for (let run = 0; run < runsPerApp; run++) runs.push((await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories }))!.lhr);
@@ -58,6 +63,8 @@ export async function runLighthouse(log: (line: string) => void, options: { read
       const failing = Object.values(lhr.categories)
         .filter((category) => Math.round((category.score ?? 0) * 100) < 100)
         .flatMap((category) => category.auditRefs.filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 0.9).map((ref) => `${category.id}/${ref.id}`));
+      // LIGHTHOUSE_REPORT_DIR: the median run's whole report per app, to see which tasks block.
+      if (process.env.LIGHTHOUSE_REPORT_DIR) writeFileSync(join(process.env.LIGHTHOUSE_REPORT_DIR, `${app}.json`), JSON.stringify(lhr));
       const figure: LighthouseFigures = { app, scores, fcpMs: numeric('first-contentful-paint'), lcpMs: numeric('largest-contentful-paint'), tbtMs: numeric('total-blocking-time'), cls: numeric('cumulative-layout-shift'), failing };
       figures.push(figure);
       const verdict = (ok: boolean): string => (ok ? 'ok' : 'BELOW target');

@@ -43,6 +43,13 @@ export async function createSyncDatabase(options: CreateSyncDatabaseOptions): Pr
   addRxPlugin(RxDBLeaderElectionPlugin);
   // A device that skipped app versions upgrades its stored documents with the server's own steps.
   addRxPlugin(RxDBMigrationSchemaPlugin);
+  // Each collection's RxDB schema is derived from its zod schema on first use (@oa/schema): one
+  // per task, so a phone's main thread is never held for all of them at once.
+  const schemas: Partial<Record<CollectionName, RxJsonSchema<Record<string, unknown>>>> = {};
+  for (const name of options.collections) {
+    schemas[name] = definitions[name].rxSchema as unknown as RxJsonSchema<Record<string, unknown>>;
+    await new Promise((next) => setTimeout(next, 0));
+  }
   const database = await createRxDatabase<Record<string, RxCollection>>({
     name: options.name,
     storage: options.storage,
@@ -56,7 +63,7 @@ export async function createSyncDatabase(options: CreateSyncDatabaseOptions): Pr
           name,
           // The derived schema is a plain JSON schema keyed by 'id', shaped as RxDB expects.
           {
-            schema: definitions[name].rxSchema as unknown as RxJsonSchema<Record<string, unknown>>,
+            schema: schemas[name]!,
             // The same pure steps `npm run migrate` applies on the server (@oa/document-migrations, in migrations/documents/).
             migrationStrategies: toMigrationStrategies(documentMigrations[name], definitions[name].version),
             conflictHandler: createConflictHandler({

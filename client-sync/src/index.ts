@@ -18,6 +18,7 @@ export * from './replication/follow-auth-failures';
 export * from './app/create-app-data';
 export * from './app/defer-app-data';
 export * from './format/format-rupees';
+export { formatCount } from './format/indian-digits';
 export * from './format/india-time';
 export * from './format/search-words';
 export * from './status/to-rejection-view';

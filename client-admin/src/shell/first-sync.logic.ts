@@ -4,13 +4,13 @@
  * admin's data before is catching up after a reload, not downloading (nothing is claimed offline
  * with everything on screen). The words for client-sync's status line (FirstSyncView).
  */
-import type { FirstSyncView, PullProgress } from '@oa/client-sync';
+import { formatCount, type FirstSyncView, type PullProgress } from '@oa/client-sync';
 
 export function toAdminFirstSyncView(progress: readonly PullProgress[], syncedBefore: boolean): FirstSyncView | undefined {
   if (syncedBefore) return undefined;
   const orders = progress.find((entry) => entry.collection === 'orders');
   if (orders && !orders.caughtUp) {
-    return { step: 'catalogue', label: `Downloading orders: ${orders.received.toLocaleString('en-IN')} so far` };
+    return { step: 'catalogue', label: `Downloading orders: ${formatCount(orders.received)} so far` };
   }
   if (progress.some((entry) => !entry.caughtUp)) return { step: 'own', label: 'Downloading the catalogue, reviews and people' };
   return undefined;

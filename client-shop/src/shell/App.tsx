@@ -6,7 +6,7 @@
  */
 import { toFirstSyncView, toSessionId, toSessionState, type PushRejection } from '@oa/client-sync';
 import { readLastSynced } from '@oa/client-sync/browser';
-import { SyncStatusIndicator, UpdatePrompt, useDocuments, useObservable, useSyncStatus } from '@oa/client-sync/react';
+import { SyncStatusIndicator, UpdatePrompt, useDocuments, useObservable, useStoreSnapshot, useSyncStatus } from '@oa/client-sync/react';
 import { registerSW } from 'virtual:pwa-register';
 import type { CartItem, Order, Review, Session, User, Wishlist } from '@oa/schema';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
@@ -59,7 +59,8 @@ import { navigate, useRoute } from './router';
 
 export function App() {
   const session = useSyncExternalStore(shopSession.subscribe, shopSession.getSnapshot);
-  const data = useSyncExternalStore(shopData.subscribe, shopData.getSnapshot);
+  // The databases opening and the first page arriving render in slices (use-store-snapshot.ts).
+  const data = useStoreSnapshot(shopData);
   const route = useRoute();
   const deliveryRule = useDeliveryRule();
   const [rejections, setRejections] = useState<PushRejection[]>([]);
@@ -77,7 +78,7 @@ export function App() {
 
   const storedProducts = useDocuments<CatalogueProduct>(catalogue, 'products');
   const storedCategories = useDocuments<CatalogueCategory>(catalogue, 'categories');
-  const early = useSyncExternalStore(earlyCatalogue.subscribe, earlyCatalogue.getSnapshot);
+  const early = useStoreSnapshot(earlyCatalogue);
   const shownReviews = useDocuments<Review>(catalogue, 'reviews') ?? [];
   const guestCart = useDocuments<CartItem>(catalogue, 'cart_items') ?? [];
   const ownCart = useDocuments<CartItem>(user?.database, 'cart_items') ?? [];

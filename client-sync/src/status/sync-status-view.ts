@@ -6,6 +6,7 @@
  * Not a view and not a source of those facts.
  */
 import type { PullProgress } from '../replication/replicate-collections';
+import { formatCount } from '../format/indian-digits';
 import type { SyncStatus } from './create-sync-status';
 
 /**
@@ -81,7 +82,7 @@ export function toConnectionState(input: Omit<SyncStatusInput, 'role' | 'firstSy
 
 export function formatPendingUploads(count: number): string | undefined {
   if (count <= 0) return undefined;
-  return `${count.toLocaleString('en-IN')} ${count === 1 ? 'change' : 'changes'} waiting to upload`;
+  return `${formatCount(count)} ${count === 1 ? 'change' : 'changes'} waiting to upload`;
 }
 
 /** "Last synced HH:MM" in the device's local time, 24-hour. */
@@ -126,7 +127,7 @@ export function toFirstSyncView(progress: readonly PullProgress[], syncedBefore:
   const waiting = progress.filter((entry) => !entry.caughtUp);
   if (!syncedBefore.catalogue && waiting.some((entry) => catalogueNames.has(entry.collection))) {
     const products = progress.find((entry) => entry.collection === 'products')?.received ?? 0;
-    return { step: 'catalogue', label: `Downloading the catalogue: ${products.toLocaleString('en-IN')} ${products === 1 ? 'product' : 'products'} so far` };
+    return { step: 'catalogue', label: `Downloading the catalogue: ${formatCount(products)} ${products === 1 ? 'product' : 'products'} so far` };
   }
   // The shopper's own collections start once the catalogue has caught up: they come next.
   if (!syncedBefore.own && waiting.some((entry) => !catalogueNames.has(entry.collection))) {

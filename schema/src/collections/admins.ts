@@ -1,7 +1,6 @@
 /** Admins: the shop's staff accounts. `passwordHash` is a secret (see the access policy). */
 import { z } from 'zod';
 import { documentFields, emailSchema, personNameSchema, secretHashSchema, timestampSchema } from '../fields';
-import { toRxSchema } from '../rxdb/to-rx-schema';
 import type { IndexSpec } from './index-spec';
 
 export const adminVersion = 0;
@@ -16,8 +15,6 @@ export const adminSchema = z.strictObject({
   lastLoginAt: timestampSchema.optional(),
 });
 export type Admin = z.infer<typeof adminSchema>;
-
-export const adminRxSchema = toRxSchema({ name: 'admins', version: adminVersion, schema: adminSchema });
 
 export const adminIndexes: readonly IndexSpec[] = [{ name: 'admins_email', fields: [['email', 1]], unique: true }];
 

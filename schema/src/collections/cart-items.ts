@@ -1,7 +1,6 @@
 /** Cart items: one line of a shopper's cart. */
 import { z } from 'zod';
 import { documentFields, idSchema, quantitySchema } from '../fields';
-import { toRxSchema } from '../rxdb/to-rx-schema';
 import type { IndexSpec } from './index-spec';
 
 export const cartItemVersion = 0;
@@ -14,8 +13,6 @@ export const cartItemSchema = z.strictObject({
   quantity: quantitySchema,
 });
 export type CartItem = z.infer<typeof cartItemSchema>;
-
-export const cartItemRxSchema = toRxSchema({ name: 'cart_items', version: cartItemVersion, schema: cartItemSchema });
 
 export const cartItemIndexes: readonly IndexSpec[] = [
   { name: 'cart_items_cartId', fields: [['cartId', 1]] },

@@ -1,7 +1,6 @@
 /** Categories: the shop's aisles. Shoppers see only active ones. */
 import { z } from 'zod';
 import { documentFields, slugSchema, urlSchema } from '../fields';
-import { toRxSchema } from '../rxdb/to-rx-schema';
 import type { IndexSpec } from './index-spec';
 
 export const categoryVersion = 0;
@@ -16,8 +15,6 @@ export const categorySchema = z.strictObject({
   isActive: z.boolean(),
 });
 export type Category = z.infer<typeof categorySchema>;
-
-export const categoryRxSchema = toRxSchema({ name: 'categories', version: categoryVersion, schema: categorySchema });
 
 export const categoryIndexes: readonly IndexSpec[] = [
   { name: 'categories_slug', fields: [['slug', 1]], unique: true },

@@ -15,7 +15,6 @@ import {
   timestampSchema,
   urlSchema,
 } from '../fields';
-import { toRxSchema } from '../rxdb/to-rx-schema';
 import type { IndexSpec } from './index-spec';
 
 export const orderVersion = 0;
@@ -73,8 +72,6 @@ export const orderSchema = z.strictObject({
     .max(50),
 });
 export type Order = z.infer<typeof orderSchema>;
-
-export const orderRxSchema = toRxSchema({ name: 'orders', version: orderVersion, schema: orderSchema });
 
 export const orderIndexes: readonly IndexSpec[] = [
   { name: 'orders_orderId', fields: [['orderId', 1]], unique: true },

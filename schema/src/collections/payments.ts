@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { documentFields, idSchema, moneySchema, timestampSchema } from '../fields';
-import { toRxSchema } from '../rxdb/to-rx-schema';
 import type { IndexSpec } from './index-spec';
 import { paymentMethodSchema, paymentStatusSchema } from './orders';
 
@@ -29,7 +28,5 @@ export const paymentSchema = z.strictObject({
   refundedBy: idSchema.optional(),
 });
 export type Payment = z.infer<typeof paymentSchema>;
-
-export const paymentRxSchema = toRxSchema({ name: 'payments', version: paymentVersion, schema: paymentSchema });
 
 export const paymentIndexes: readonly IndexSpec[] = [{ name: 'payments_orderId', fields: [['orderId', 1]] }];

@@ -7,7 +7,6 @@ import { aliasConflict, isFields, notAnObject, type AliasResult, type Fields } f
 import { pickAliasWinner } from '../aliases/pick-alias-winner';
 import { chainAliases, syncSimplePair } from '../aliases/sync-simple-pair';
 import { documentFields, idSchema, moneySchema, slugSchema, stockSchema, urlSchema } from '../fields';
-import { toRxSchema } from '../rxdb/to-rx-schema';
 import type { IndexSpec } from './index-spec';
 
 export const productVersion = 0;
@@ -34,8 +33,6 @@ export const productSchema = z.strictObject({
   ratingCount: z.int().min(0),
 });
 export type Product = z.infer<typeof productSchema>;
-
-export const productRxSchema = toRxSchema({ name: 'products', version: productVersion, schema: productSchema });
 
 export const productIndexes: readonly IndexSpec[] = [
   { name: 'products_name', fields: [['name', 1]] },

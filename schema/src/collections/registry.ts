@@ -5,27 +5,20 @@
  */
 import type { z } from 'zod';
 import { isFields, notAnObject, type AliasResult, type Fields } from '../aliases/alias-result';
-import type { RxJsonSchemaLike } from '../rxdb/to-rx-schema';
-import { adminIndexes, adminRxSchema, adminSchema, adminVersion } from './admins';
-import { cartItemIndexes, cartItemRxSchema, cartItemSchema, cartItemVersion } from './cart-items';
-import { cartIndexes, cartRxSchema, cartSchema, cartVersion } from './carts';
-import { categoryIndexes, categoryRxSchema, categorySchema, categoryVersion } from './categories';
+import { toRxSchema, type RxJsonSchemaLike } from '../rxdb/to-rx-schema';
+import { adminIndexes, adminSchema, adminVersion } from './admins';
+import { cartItemIndexes, cartItemSchema, cartItemVersion } from './cart-items';
+import { cartIndexes, cartSchema, cartVersion } from './carts';
+import { categoryIndexes, categorySchema, categoryVersion } from './categories';
 import type { IndexSpec } from './index-spec';
 import type { CollectionName } from './names';
-import { normalizeOrder, orderIndexes, orderRxSchema, orderSchema, orderVersion } from './orders';
-import { paymentIndexes, paymentRxSchema, paymentSchema, paymentVersion } from './payments';
-import {
-  normalizeProduct,
-  productIndexes,
-  productRxSchema,
-  productSchema,
-  productVersion,
-  type CategoryRef,
-} from './products';
-import { normalizeReview, reviewIndexes, reviewRxSchema, reviewSchema, reviewVersion } from './reviews';
-import { sessionIndexes, sessionRxSchema, sessionSchema, sessionVersion } from './sessions';
-import { userIndexes, userRxSchema, userSchema, userVersion } from './users';
-import { wishlistIndexes, wishlistRxSchema, wishlistSchema, wishlistVersion } from './wishlists';
+import { normalizeOrder, orderIndexes, orderSchema, orderVersion } from './orders';
+import { paymentIndexes, paymentSchema, paymentVersion } from './payments';
+import { normalizeProduct, productIndexes, productSchema, productVersion, type CategoryRef } from './products';
+import { normalizeReview, reviewIndexes, reviewSchema, reviewVersion } from './reviews';
+import { sessionIndexes, sessionSchema, sessionVersion } from './sessions';
+import { userIndexes, userSchema, userVersion } from './users';
+import { wishlistIndexes, wishlistSchema, wishlistVersion } from './wishlists';
 
 export interface NormalizeContext {
   /** The stored document a write replaces: on an alias disagreement the side that changed wins. */
@@ -48,93 +41,98 @@ function withoutAliases(input: unknown): AliasResult {
   return isFields(input) ? { ok: true, value: input } : notAnObject();
 }
 
+/**
+ * A definition whose RxDB schema is derived on first read, then kept: deriving all eleven on
+ * import (zod's toJSONSchema) held a phone's main thread for about 60 ms (4× CPU slowdown)
+ * before the shop's first paint, and the server never reads them at all.
+ */
+function defineCollection(definition: Omit<CollectionDefinition, 'rxSchema'>): CollectionDefinition {
+  let rxSchema: RxJsonSchemaLike | undefined;
+  return {
+    ...definition,
+    get rxSchema() {
+      rxSchema ??= toRxSchema({ name: definition.name, version: definition.version, schema: definition.schema });
+      return rxSchema;
+    },
+  };
+}
+
 export const collections: Readonly<Record<CollectionName, CollectionDefinition>> = {
-  categories: {
+  categories: defineCollection({
     name: 'categories',
     version: categoryVersion,
     schema: categorySchema,
-    rxSchema: categoryRxSchema,
     indexes: categoryIndexes,
     normalize: withoutAliases,
-  },
-  products: {
+  }),
+  products: defineCollection({
     name: 'products',
     version: productVersion,
     schema: productSchema,
-    rxSchema: productRxSchema,
     indexes: productIndexes,
     normalize: (input, { previous, categories = [] }) => normalizeProduct(input, { previous, categories }),
-  },
-  reviews: {
+  }),
+  reviews: defineCollection({
     name: 'reviews',
     version: reviewVersion,
     schema: reviewSchema,
-    rxSchema: reviewRxSchema,
     indexes: reviewIndexes,
     normalize: (input, { previous }) => normalizeReview(input, { previous }),
-  },
-  users: {
+  }),
+  users: defineCollection({
     name: 'users',
     version: userVersion,
     schema: userSchema,
-    rxSchema: userRxSchema,
     indexes: userIndexes,
     normalize: withoutAliases,
-  },
-  carts: {
+  }),
+  carts: defineCollection({
     name: 'carts',
     version: cartVersion,
     schema: cartSchema,
-    rxSchema: cartRxSchema,
     indexes: cartIndexes,
     normalize: withoutAliases,
-  },
-  cart_items: {
+  }),
+  cart_items: defineCollection({
     name: 'cart_items',
     version: cartItemVersion,
     schema: cartItemSchema,
-    rxSchema: cartItemRxSchema,
     indexes: cartItemIndexes,
     normalize: withoutAliases,
-  },
-  wishlists: {
+  }),
+  wishlists: defineCollection({
     name: 'wishlists',
     version: wishlistVersion,
     schema: wishlistSchema,
-    rxSchema: wishlistRxSchema,
     indexes: wishlistIndexes,
     normalize: withoutAliases,
-  },
-  orders: {
+  }),
+  orders: defineCollection({
     name: 'orders',
     version: orderVersion,
     schema: orderSchema,
-    rxSchema: orderRxSchema,
     indexes: orderIndexes,
     normalize: (input, { previous }) => normalizeOrder(input, { previous }),
-  },
-  payments: {
+  }),
+  payments: defineCollection({
     name: 'payments',
     version: paymentVersion,
     schema: paymentSchema,
-    rxSchema: paymentRxSchema,
     indexes: paymentIndexes,
     normalize: withoutAliases,
-  },
-  sessions: {
+  }),
+  sessions: defineCollection({
     name: 'sessions',
     version: sessionVersion,
     schema: sessionSchema,
-    rxSchema: sessionRxSchema,
     indexes: sessionIndexes,
     normalize: withoutAliases,
-  },
-  admins: {
+  }),
+  admins: defineCollection({
     name: 'admins',
     version: adminVersion,
     schema: adminSchema,
-    rxSchema: adminRxSchema,
     indexes: adminIndexes,
     normalize: withoutAliases,
-  },
+  }),
 };

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { isFields, notAnObject, type AliasResult, type Fields } from '../aliases/alias-result';
 import { chainAliases, syncSimplePair } from '../aliases/sync-simple-pair';
 import { documentFields, idSchema, personNameSchema } from '../fields';
-import { toRxSchema } from '../rxdb/to-rx-schema';
 import type { IndexSpec } from './index-spec';
 
 export const reviewVersion = 0;
@@ -28,8 +27,6 @@ export const reviewSchema = z.strictObject({
   isDeleted: z.boolean(),
 });
 export type Review = z.infer<typeof reviewSchema>;
-
-export const reviewRxSchema = toRxSchema({ name: 'reviews', version: reviewVersion, schema: reviewSchema });
 
 export const reviewIndexes: readonly IndexSpec[] = [
   { name: 'reviews_product_user', fields: [['product', 1], ['user', 1]] },

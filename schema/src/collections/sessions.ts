@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { documentFields, idSchema, secretHashSchema, timestampSchema } from '../fields';
-import { toRxSchema } from '../rxdb/to-rx-schema';
 import type { IndexSpec } from './index-spec';
 
 export const sessionVersion = 0;
@@ -25,8 +24,6 @@ export const sessionSchema = z.strictObject({
   revokedAt: timestampSchema.optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
-
-export const sessionRxSchema = toRxSchema({ name: 'sessions', version: sessionVersion, schema: sessionSchema });
 
 export const sessionIndexes: readonly IndexSpec[] = [];
 

@@ -9,7 +9,6 @@ import {
   phoneSchema,
   secretHashSchema,
 } from '../fields';
-import { toRxSchema } from '../rxdb/to-rx-schema';
 import type { IndexSpec } from './index-spec';
 
 export const userVersion = 0;
@@ -31,7 +30,5 @@ export const userSchema = z.strictObject({
   isActive: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;
-
-export const userRxSchema = toRxSchema({ name: 'users', version: userVersion, schema: userSchema });
 
 export const userIndexes: readonly IndexSpec[] = [{ name: 'users_email', fields: [['email', 1]], unique: true }];

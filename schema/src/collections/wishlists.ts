@@ -1,7 +1,6 @@
 /** Wishlists: the products a shopper saved for later. */
 import { z } from 'zod';
 import { documentFields, idSchema } from '../fields';
-import { toRxSchema } from '../rxdb/to-rx-schema';
 import type { IndexSpec } from './index-spec';
 
 export const wishlistVersion = 0;
@@ -12,7 +11,5 @@ export const wishlistSchema = z.strictObject({
   productIds: z.array(idSchema).max(500),
 });
 export type Wishlist = z.infer<typeof wishlistSchema>;
-
-export const wishlistRxSchema = toRxSchema({ name: 'wishlists', version: wishlistVersion, schema: wishlistSchema });
 
 export const wishlistIndexes: readonly IndexSpec[] = [];

@@ -46,6 +46,11 @@ export function toPhotoPath(name: string): string {
 
 /** Whether an image address is a photo kept by a sync server (`…/photos/<digest>.<ext>`) rather than a link elsewhere. */
 export function isPhotoUrl(url: string): boolean {
+  // Most pictures are not photos (the demo's, a legacy address): answered without parsing, since
+  // a relative address makes `new URL` throw, and an exception per picture per render showed in
+  // the shop's first screen on a phone. A photo's path always holds "/photos/" (or, before
+  // `URL` normalises it, "\photos\").
+  if (!/[/\\]photos[/\\]/.test(url)) return false;
   try {
     const { pathname } = new URL(url);
     return pathname.startsWith('/photos/') && parsePhotoName(pathname.slice('/photos/'.length)) !== undefined;

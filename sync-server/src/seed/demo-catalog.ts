@@ -37,7 +37,8 @@ export function demoCatalog(now: string): { categories: Record<string, unknown>[
   const categoryDocs = categories.map((c) => ({ ...base, ...c }));
   const productDocs = products.map((p, i) => {
     const slug = slugOf(p.name);
-    const image = `/images/demo/${slug}.svg`;
+    // WebP, as a shop's photos are (scripts/make-demo-images.ts says why not the SVGs).
+    const image = `/images/demo/${slug}.webp`;
     return {
       ...base,
       id: `demo-product-${i + 1}`,

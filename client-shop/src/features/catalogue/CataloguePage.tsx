@@ -4,6 +4,7 @@
  * only the device's database. The query lives in the address and the scroll position in history
  * (catalogue-history.ts), so Back from a product returns to the same list at the same place.
  */
+import { formatCount } from '@oa/client-sync';
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { readCatalogueQuery, readListPosition, rememberListPosition, writeCatalogueQuery } from './catalogue-history';
 import { isSortOrder, pageSize, selectProducts, sortCategories, sortLabels, sortOrders, type CatalogueCategory, type CatalogueProduct, type SortOrder } from './catalogue.logic';
@@ -67,7 +68,7 @@ export function CataloguePage({ products, categories, onAdd, onWishlist, wishlis
         </label>
       </div>
       <CategoryChips categories={aisles} selected={categoryId} onChoose={choose} />
-      <p className="count" aria-live="polite">{selected.length === 1 ? '1 product' : `${selected.length.toLocaleString('en-IN')} products`}</p>
+      <p className="count" aria-live="polite">{selected.length === 1 ? '1 product' : `${formatCount(selected.length)} products`}</p>
       {shown.length === 0 ? (
         <p className="empty">{deferredSearch.trim() ? `Nothing matches “${deferredSearch.trim()}”.` : 'No products here yet.'}</p>
       ) : (
@@ -88,7 +89,7 @@ export function CataloguePage({ products, categories, onAdd, onWishlist, wishlis
       )}
       {selected.length > shown.length ? (
         <button type="button" className="more" onClick={() => setLimit(limit + pageSize)}>
-          Show more ({(selected.length - shown.length).toLocaleString('en-IN')} left)
+          Show more ({formatCount(selected.length - shown.length)} left)
         </button>
       ) : null}
     </section>

@@ -24,11 +24,14 @@ export function CategoryChips({ categories, selected, onChoose }: CategoryChipsP
       const next = toScrollEdges(element);
       return next.start === shown.start && next.end === shown.end ? shown : next;
     });
-    measure();
     element.addEventListener('scroll', measure, { passive: true });
     // The row's width changes with the phone's orientation; its content with the categories.
+    // The observer also measures once as it starts, after the browser's own layout: measuring
+    // here at once forced a layout of the whole first screen inside this effect (a phone's
+    // longest task after the first paint).
     const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : undefined;
-    resize?.observe(element);
+    if (resize) resize.observe(element);
+    else measure();
     return () => {
       element.removeEventListener('scroll', measure);
       resize?.disconnect();

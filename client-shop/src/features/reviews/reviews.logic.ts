@@ -5,6 +5,7 @@
  * while it is on its way), the average rating, and the draft kept on the device. No React, no RxDB.
  */
 import type { Review } from '@oa/schema';
+import { formatCount } from '@oa/client-sync';
 
 export const maxReviewText = 2000;
 export const maxReviewTitle = 120;
@@ -50,7 +51,7 @@ export function checkReviewForm(form: ReviewForm): ReviewCheck {
   const title = form.title.trim();
   if (!Number.isInteger(form.rating) || form.rating < 1 || form.rating > 5) errors.rating = 'Choose from 1 to 5 stars';
   if (text === '') errors.text = 'Say a few words about the product';
-  else if (text.length > maxReviewText) errors.text = `Keep it within ${maxReviewText.toLocaleString('en-IN')} characters`;
+  else if (text.length > maxReviewText) errors.text = `Keep it within ${formatCount(maxReviewText)} characters`;
   if (title.length > maxReviewTitle) errors.title = `Keep the title within ${maxReviewTitle} characters`;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, rating: form.rating, title: title || undefined, text };
