@@ -28,6 +28,9 @@ export interface CreateSyncDatabaseOptions {
 
 export type SyncDatabase = RxDatabase<Record<string, RxCollection>>;
 
+/** Resolves in a later task: the browser may paint and handle a tap between the steps of a start. */
+const nextTask = (): Promise<void> => new Promise((next) => setTimeout(next, 0));
+
 export async function createSyncDatabase(options: CreateSyncDatabaseOptions): Promise<SyncDatabase> {
   // Replicated data must be stored exactly as the server sends it, and tombstones carry only
   // `{ id, _deleted: true, updatedAt }`: RxDB's validation wrappers (validate-*) check deleted
@@ -44,11 +47,12 @@ export async function createSyncDatabase(options: CreateSyncDatabaseOptions): Pr
   // A device that skipped app versions upgrades its stored documents with the server's own steps.
   addRxPlugin(RxDBMigrationSchemaPlugin);
   // Each collection's RxDB schema is derived from its zod schema on first use (@oa/schema): one
-  // per task, so a phone's main thread is never held for all of them at once.
+  // per task, so a phone's main thread is never held for all of them at once; RxDB's own start
+  // (the database, then its collections) takes a task of its own after them.
   const schemas: Partial<Record<CollectionName, RxJsonSchema<Record<string, unknown>>>> = {};
   for (const name of options.collections) {
     schemas[name] = definitions[name].rxSchema as unknown as RxJsonSchema<Record<string, unknown>>;
-    await new Promise((next) => setTimeout(next, 0));
+    await nextTask();
   }
   const database = await createRxDatabase<Record<string, RxCollection>>({
     name: options.name,
@@ -57,6 +61,7 @@ export async function createSyncDatabase(options: CreateSyncDatabaseOptions): Pr
     eventReduce: true,
   });
   try {
+    await nextTask();
     await database.addCollections(
       Object.fromEntries(
         options.collections.map((name) => [

@@ -9,7 +9,7 @@
 import { createSyncDatabase, type SyncDatabase } from '@oa/client-sync';
 import { deleteIndexedDatabases } from '@oa/client-sync/browser';
 import type { CollectionName } from '@oa/schema';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { getRxStorageDexie } from './dexie-storage';
 
 export const catalogueDatabaseName = 'oa-shop-catalogue';
 /** Replicated from the server into the catalogue database. */

@@ -10,12 +10,19 @@ import { deferAppData, type SyncDatabase } from '@oa/client-sync';
 import { afterFirstScreen } from './after-first-screen';
 import { earlyCatalogue } from './early-catalogue';
 
+/** Resolves with `value` in a task of its own. */
+const nextTask = <T,>(value: T): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(value), 0));
+
 export const shopData = deferAppData(() =>
   earlyCatalogue.settled
     .then(() => afterFirstScreen())
+    // The databases' code in two chunks, each evaluated in its own task (a phone's main thread is
+    // never held for all of it): Dexie with the RxDB it builds on, then the rest and the wiring.
+    .then(() => import('../data/dexie-storage'))
+    .then(nextTask)
     .then(() => import('../data/create-shop-data'))
     // A task of its own for opening the databases: evaluating the chunk is long enough a task already.
-    .then((loaded) => new Promise<typeof loaded>((resolve) => setTimeout(() => resolve(loaded), 0)))
+    .then(nextTask)
     .then(({ createShopData }) => createShopData()),
 );
 
