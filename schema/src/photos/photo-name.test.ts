@@ -76,6 +76,9 @@ describe('photo addresses in products', () => {
     ['/images/demo/laddu.svg', false],
     ['https://cdn.example.in/laddu.jpg', false],
     ['not a url', false],
+    // Written with backslashes, which URL reads as slashes in an http(s) address.
+    [`http://localhost:4000\\photos\\${digest}.webp`, true],
+    ['/photos/relative-has-no-host.webp', false],
   ])('tells %s is a stored photo: %s', (url, expected) => {
     expect(isPhotoUrl(url)).toBe(expected);
   });

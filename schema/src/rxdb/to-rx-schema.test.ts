@@ -13,6 +13,7 @@ import { collectionNames, type CollectionName } from '../collections/names';
 import { collections } from '../collections/registry';
 import { sampleDocument } from '../testing/sample-documents';
 import { validateDocument } from '../validate-document';
+import { toRxSchema } from './to-rx-schema';
 
 /** The mission's secrets (password and token hashes), which no client replica may hold. */
 const missionSecrets: Partial<Record<CollectionName, readonly string[]>> = {
@@ -32,6 +33,12 @@ function clientCopy(name: CollectionName, overrides: Record<string, unknown> = {
 const asRxSchema = (name: CollectionName) => collections[name].rxSchema as unknown as RxJsonSchema<Record<string, unknown>>;
 
 describe('the derived RxDB schemas', () => {
+  it.each(collectionNames)('%s is derived once, when first read, and kept', (name) => {
+    const first = collections[name].rxSchema;
+    expect(collections[name].rxSchema).toBe(first);
+    expect(first).toEqual(toRxSchema({ name, version: collections[name].version, schema: collections[name].schema }));
+  });
+
   it.each(collectionNames)('%s leaves out secrets and _deleted', (name) => {
     const { properties, required } = collections[name].rxSchema;
     for (const field of leftOut(name)) {
