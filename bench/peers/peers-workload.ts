@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { median, percentile } from '../figures';
-import { pullPages } from '../pull-pages';
+import { pullPages, walkPages } from '../pull-pages';
 import { closeJsonRequests, requestJson } from '../request-json';
 import { startServer, type RunningServer } from '../start-server';
 import { generate, generatePushDocs } from './dataset.mjs';
@@ -86,15 +86,9 @@ async function pushAll(url: string, collection: string, token: string, docs: rea
  * that was measured as the server's time.
  */
 async function pullAll(url: string, pageSize: number, token: string): Promise<number> {
-  let checkpoint: string | undefined;
   let count = 0;
-  for (;;) {
-    const query = new URLSearchParams({ limit: String(pageSize), ...(checkpoint ? { checkpoint } : {}) });
-    const page = await requestJson(`${url}/sync/products/pull?${query}`, { token });
-    if (page.documents.length === 0) return count;
-    count += page.documents.length;
-    checkpoint = page.checkpoint;
-  }
+  await walkPages(url, { limit: pageSize, token }, (documents) => (count += documents.length));
+  return count;
 }
 
 async function pullAllBare(url: string, pageSize: number): Promise<number> {

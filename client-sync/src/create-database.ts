@@ -6,6 +6,7 @@
 import { documentMigrations, toMigrationStrategies } from '@oa/document-migrations';
 import { collections as definitions, type CollectionName } from '@oa/schema';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxConflictHandler, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { nextTask } from './next-task';
 import { createConflictHandler } from './replication/conflicts/create-conflict-handler';
 import type { MergeRules } from './replication/conflicts/merge-three-way';
 import { refusedRowsOf } from './replication/refused-rows';
@@ -27,9 +28,6 @@ export interface CreateSyncDatabaseOptions {
 }
 
 export type SyncDatabase = RxDatabase<Record<string, RxCollection>>;
-
-/** Resolves in a later task: the browser may paint and handle a tap between the steps of a start. */
-const nextTask = (): Promise<void> => new Promise((next) => setTimeout(next, 0));
 
 export async function createSyncDatabase(options: CreateSyncDatabaseOptions): Promise<SyncDatabase> {
   // Replicated data must be stored exactly as the server sends it, and tombstones carry only

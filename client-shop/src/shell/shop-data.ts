@@ -6,12 +6,9 @@
  * the shopper wants the products first. The service worker precaches
  * that chunk with the others, so it loads offline too. The wiring: data/create-shop-data.ts.
  */
-import { deferAppData, type SyncDatabase } from '@oa/client-sync';
+import { deferAppData, nextTask, type SyncDatabase } from '@oa/client-sync';
 import { afterFirstScreen } from './after-first-screen';
 import { earlyCatalogue } from './early-catalogue';
-
-/** Resolves with `value` in a task of its own. */
-const nextTask = <T,>(value: T): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(value), 0));
 
 export const shopData = deferAppData(() =>
   earlyCatalogue.settled
