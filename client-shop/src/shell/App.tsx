@@ -173,7 +173,7 @@ export function App() {
           <SyncStatusIndicator role={sync.role} status={sync.status} signedOut={signedOut} outdated={data.outdated} syncUrlMissing={data.syncUrlMissing} firstSync={firstSync} />
         }
       />
-      <UpdatePrompt outdated={data.outdated} register={registerSW} appName="shop" />
+      <UpdatePrompt outdated={data.outdated} register={registerSW} appName="shop" settled={storedProducts !== undefined && (productsCaughtUp || syncedBefore.catalogue)} />
       {signedOut ? (
         <p className="session-ended" role="alert">
           You were signed out on this device.{' '}
