@@ -5,3 +5,4 @@ export * from './local-pending-persistence';
 export * from './delete-indexed-databases';
 export * from './local-last-synced';
 export * from './page-runtime-config';
+export * from './get-many-by-range';
