@@ -28,6 +28,11 @@ export async function startServer(env: Record<string, string>, options: { readon
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_FORMAT: 'json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A bench that ends without stopping its server (an exception, process.exit) takes it along:
+  // a server left running would share the two cores with the next bench and skew its figures.
+  const killOnExit = (): void => void child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   let output = '';
   // The last 64 KB only, for the error below: a bench's access lines are megabytes.
   const keep = (chunk: unknown): void => {
