@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../e2e/harness';
 import { demoCatalog } from '../sync-server/src/seed/demo-catalog';
 
 const colours: Record<string, [string, string]> = {
@@ -33,7 +33,7 @@ function wrap(name: string): string[] {
 
 const folder = resolve(import.meta.dirname, '../client-shop/public/images/demo');
 mkdirSync(folder, { recursive: true });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await launchChromium();
 const page = await browser.newPage();
 /** The SVG drawn on a canvas of its own size and encoded as WebP, in the browser. */
 const toWebp = async (svg: string): Promise<Buffer> => {

@@ -5,7 +5,7 @@
  * admin's newer edits of other fields; orders never merge: a status race has one winner, shown.
  */
 import { createSyncDatabase, type SyncDatabase } from '@oa/client-sync';
-import { deleteIndexedDatabases, getManyByRange } from '@oa/client-sync/browser';
+import { deleteIndexedDatabases, installRangeReads } from '@oa/client-sync/browser';
 import type { CollectionName } from '@oa/schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 
@@ -19,7 +19,7 @@ export function openAdminDatabase(adminId: string): Promise<SyncDatabase> {
   return createSyncDatabase({
     name: toAdminDatabaseName(adminId),
     // Reads of many documents by id in one range read where that pays (client-sync's getManyByRange).
-    storage: getRxStorageDexie({ onCreate: (db) => void db.use(getManyByRange) }),
+    storage: getRxStorageDexie({ onCreate: installRangeReads }),
     collections: adminCollections,
     multiInstance: true,
     merge: { products: { sets: ['tags'] }, categories: {}, reviews: {}, admins: {} },

@@ -4,7 +4,7 @@
  * code: evaluated together they were one task of about 190 ms on a phone (4× slowdown). Reads of
  * many documents by id go through client-sync's getManyByRange (a first sync's writes read them).
  */
-import { getManyByRange } from '@oa/client-sync/browser';
+import { installRangeReads } from '@oa/client-sync/browser';
 import { getRxStorageDexie as getDexieStorage } from 'rxdb/plugins/storage-dexie';
 
-export const getRxStorageDexie = () => getDexieStorage({ onCreate: (db) => void db.use(getManyByRange) });
+export const getRxStorageDexie = () => getDexieStorage({ onCreate: installRangeReads });

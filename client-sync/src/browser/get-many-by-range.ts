@@ -70,7 +70,7 @@ export function withGetManyByRange<T extends CoreTable>(table: T): T {
   };
 }
 
-/** The middleware, for `db.use()` (RxDB: `getRxStorageDexie({ onCreate: (db) => void db.use(getManyByRange) })`). */
+/** The middleware, for Dexie's `db.use()`. */
 export const getManyByRange = {
   stack: 'dbcore' as const,
   name: 'getManyByRange',
@@ -78,3 +78,8 @@ export const getManyByRange = {
     return { ...down, table: (name: string) => withGetManyByRange(down.table(name)) };
   },
 };
+
+/** RxDB's Dexie storage with the middleware: `getRxStorageDexie({ onCreate: installRangeReads })`. */
+export function installRangeReads(db: { use(middleware: typeof getManyByRange): unknown }): void {
+  db.use(getManyByRange);
+}

@@ -8,13 +8,13 @@
 
 /** Beyond this, or not finite: Intl itself, made on first need (never in a shop's amounts). */
 const largest = 1e15;
-let fallback: Intl.NumberFormat[] | undefined;
+const fallback: Partial<Record<0 | 2, Intl.NumberFormat>> = {};
 
 /** `value` with `fractionDigits` decimals (0 or 2), grouped as en-IN groups: "-1,23,456.50". */
 export function toIndianDigits(value: number, fractionDigits: 0 | 2 = 0): string {
   if (!Number.isFinite(value) || Math.abs(value) >= largest) {
-    fallback ??= [0, 1, 2].map((digits) => new Intl.NumberFormat('en-IN', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
-    return fallback[fractionDigits]!.format(value);
+    fallback[fractionDigits] ??= new Intl.NumberFormat('en-IN', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+    return fallback[fractionDigits].format(value);
   }
   // Scaled through the shortest decimal text ("1.005e2"), so 1.005 rounds up as Intl rounds it.
   // (A number too small for that text, "5e-324", is nothing at two decimals.)
