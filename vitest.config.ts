@@ -79,7 +79,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'sqlite',
-          include: ['*/src/**/*.test.{ts,tsx}', 'migrations/documents/src/**/*.test.ts', '*/test/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['*/src/**/*.test.{ts,tsx}', '*/build/**/*.test.ts', 'migrations/documents/src/**/*.test.ts', '*/test/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: [...shared.exclude, ...mongodbOnly, ...replsetOnly, ...standaloneOnly],
         },
       },

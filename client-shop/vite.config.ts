@@ -2,10 +2,11 @@
  * Builds the shop: React, and the PWA (manifest, a generated service worker that precaches the
  * app shell, images cached at runtime, updates on the shopper's say-so). No server address is
  * baked in: the app reads /config.json at run time. What the two apps' builds share:
- * client-sync/build/pwa-build-config.ts.
+ * client-sync/build/ (pwa-build-config.ts, drop-rxdb-storage-notice.ts).
  */
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { dropRxdbStorageNoticePlugin } from '../client-sync/build/drop-rxdb-storage-notice.ts';
 import { createPwaPlugin, precompressTextAssets, unloadOnPagehideAlias } from '../client-sync/build/pwa-build-config.ts';
 
 export default defineConfig({
@@ -13,6 +14,7 @@ export default defineConfig({
   resolve: { alias: [unloadOnPagehideAlias] },
   plugins: [
     react(),
+    dropRxdbStorageNoticePlugin(),
     precompressTextAssets(),
     createPwaPlugin({
       manifest: {
