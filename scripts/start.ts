@@ -7,8 +7,9 @@
  * only those (the end-to-end tests stop the sync server alone).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { withBuildLock } from './with-build-lock.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const bin = (name: string): string => join(root, 'node_modules/.bin', name);
@@ -26,27 +27,6 @@ function newestChange(paths: readonly string[]): number {
   };
   paths.forEach(visit);
   return newest;
-}
-
-/** One build at a time across processes (parallel test files): a lock directory, waited for. */
-function withBuildLock(run: () => void): void {
-  const lock = join(root, '.build-lock');
-  const until = Date.now() + 180_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // Another process builds; a lock older than the wait is taken as left behind by a crash.
-      if (Date.now() > until) break;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
-  }
-  try {
-    run();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
 }
 
 // client-sync/build: what both apps' vite.config.ts share.
@@ -78,8 +58,8 @@ if (only.some((part) => !(parts as readonly string[]).includes(part))) {
   process.exit(1);
 }
 const runs = (part: Part): boolean => only.length === 0 || only.includes(part);
-if (runs('shop')) withBuildLock(() => buildIfStale('client-shop'));
-if (runs('admin')) withBuildLock(() => buildIfStale('client-admin'));
+if (runs('shop')) withBuildLock(join(root, '.build-lock'), () => buildIfStale('client-shop'));
+if (runs('admin')) withBuildLock(join(root, '.build-lock'), () => buildIfStale('client-admin'));
 
 const shopPort = process.env.SHOP_PORT || '5174';
 const adminPort = process.env.ADMIN_PORT || '5173';
