@@ -2,7 +2,8 @@
  * A shopper's journey through the shop in real Chromium against the real servers, on a phone-
  * sized screen: search and sort the catalogue, open a product, register, review it (shown once
  * the server has it, with the average), save it to the wishlist and move it to the cart, edit the
- * profile, and sign another device out of the account from "Devices signed in".
+ * profile, and sign another device out of the account from "Devices signed in". And a review the
+ * shop hides afterwards: its author's device says so, and offers no form the server would refuse.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium, startShopStack, type Started } from './harness';
 
 const laddu = 'Annavaram Prasadam (Godhuma Ravva Laddu)';
+const adminEmail = 'admin@annavaram.local';
+const adminPassword = 'e2e-admin-password-123';
 
 describe.skipIf(!existsSync(chromiumPath))('a shopper’s journey (Chromium, real servers)', () => {
   const folder = mkdtempSync(join(tmpdir(), 'oa-e2e-journey-'));
@@ -21,7 +24,7 @@ describe.skipIf(!existsSync(chromiumPath))('a shopper’s journey (Chromium, rea
   let syncUrl = '';
 
   beforeAll(async () => {
-    ({ start, shopUrl, syncUrl } = await startShopStack(folder));
+    ({ start, shopUrl, syncUrl } = await startShopStack(folder, { ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword }));
     browser = await launchChromium();
   }, 180_000);
 
@@ -148,4 +151,38 @@ describe.skipIf(!existsSync(chromiumPath))('a shopper’s journey (Chromium, rea
       .toBe(401);
     await context.close();
   }, 180_000);
+
+  it('tells the author, on their device, that the shop hid their review, and offers no form the server would refuse', async () => {
+    const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(shopUrl);
+    await register(page, 'Kiran Kumar', `kiran-${Date.now()}@example.in`);
+    await page.goto(`${shopUrl}/products/demo-product-2`);
+    await page.getByLabel('4 stars').check();
+    await page.getByLabel('Your review').fill('Arrived a little broken.');
+    await page.getByRole('button', { name: 'Post review' }).click();
+    await expect.poll(() => page.getByTestId('rating-summary').textContent(), { timeout: 20_000 }).toContain('1 review');
+
+    // The shop hides it, from another device (the server's push, as the admin app sends it).
+    const admin = (await (await fetch(`${syncUrl}/auth/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: adminEmail, password: adminPassword }) })).json()) as { accessToken: string };
+    const pulled = (await (await fetch(`${syncUrl}/sync/reviews/pull?limit=1000`, { headers: { authorization: `Bearer ${admin.accessToken}` } })).json()) as { documents: Array<Record<string, unknown>> };
+    const review = pulled.documents.find((doc) => doc.comment === 'Arrived a little broken.')!;
+    const hidden = await fetch(`${syncUrl}/sync/reviews/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.accessToken}` },
+      body: JSON.stringify([{ assumedMasterState: review, newDocumentState: { ...review, isApproved: false } }]),
+    });
+    expect(await hidden.json()).toEqual({ conflicts: [], rejections: [] });
+
+    // Live, and again after a reload: marked hidden to its author (not "Sending…"), out of the rating, no form.
+    for (const step of ['live', 'reloaded']) {
+      if (step === 'reloaded') await page.reload();
+      await page.getByTestId('review-hidden').waitFor({ timeout: 20_000 });
+      await page.getByText('No reviews yet.').waitFor();
+      expect(await page.locator('.review__hidden').count()).toBe(1);
+      expect(await page.locator('.review__waiting').count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Post review' }).count()).toBe(0);
+    }
+    await context.close();
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 /** The client sync layer both PWAs share, framework-free: local database, transport, replication, status, session and runtime configuration. Browser shells: ./browser; React: ./react; the apps' static server: ./server. */
 export * from './create-database';
 export * from './next-task';
+export * from './observe-dropped-ids';
 export * from './transport/sync-http-error';
 export * from './transport/sync-protocol';
 export * from './transport/create-http-transport';

@@ -6,7 +6,7 @@
  */
 import { toFirstSyncView, toSessionId, toSessionState, type PushRejection } from '@oa/client-sync';
 import { readLastSynced } from '@oa/client-sync/browser';
-import { SyncStatusIndicator, UpdatePrompt, useDocuments, useObservable, useStoreSnapshot, useSyncStatus } from '@oa/client-sync/react';
+import { SyncStatusIndicator, UpdatePrompt, useDocuments, useDroppedIds, useObservable, useStoreSnapshot, useSyncStatus } from '@oa/client-sync/react';
 import { registerSW } from 'virtual:pwa-register';
 import type { CartItem, Order, Review, Session, User, Wishlist } from '@oa/schema';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
@@ -44,7 +44,7 @@ import { ProductPage } from '../features/product/ProductPage';
 import { AddressBook } from '../features/profile/AddressBook';
 import { ProfileForm } from '../features/profile/ProfileForm';
 import { withAddress } from '../features/profile/profile.logic';
-import { hasReviewed, toProductReviews } from '../features/reviews/reviews.logic';
+import { toProductReviews, toReviewing } from '../features/reviews/reviews.logic';
 import { toWishlistProducts } from '../features/wishlist/wishlist.logic';
 import { WishlistView } from '../features/wishlist/WishlistView';
 import { Link } from './router';
@@ -89,6 +89,8 @@ export function App() {
   const profile = useDocuments<User>(user?.database, 'users')?.find((doc) => doc.id === userId);
   const sessions = useDocuments<Session>(user?.database, 'sessions') ?? [];
   const ownReviews = useDocuments<Review>(user?.database, 'reviews') ?? [];
+  // The shopper's reviews the server has since dropped from the catalogue: hidden by the shop.
+  const hiddenOwnReviews = useDroppedIds(catalogue, 'reviews', ownReviews.map((review) => review.id));
 
   // The last in-sync time per database: the catalogue's (every visitor's) and the shopper's own.
   const ownSyncedKey = userId ? `oa-shop-last-synced:${userId}` : undefined;
@@ -197,8 +199,8 @@ export function App() {
             <ProductPage
               product={productsById.get(route.id)}
               categoryName={categories.find((category) => category.id === productsById.get(route.id)?.categoryId)?.name}
-              reviews={toProductReviews(route.id, shownReviews, ownReviews)}
-              reviewing={!user || !signedIn ? 'sign-in' : hasReviewed(route.id, user.userId, shownReviews, ownReviews) ? 'reviewed' : 'open'}
+              reviews={toProductReviews(route.id, shownReviews, ownReviews, hiddenOwnReviews)}
+              reviewing={toReviewing({ productId: route.id, userId: user && signedIn ? user.userId : undefined, shown: shownReviews, own: ownReviews, hiddenOwn: hiddenOwnReviews })}
               onAdd={onAdd}
               onWishlist={onWishlist}
               wishlisted={wishlisted.has(route.id)}

@@ -2,6 +2,7 @@
 export * from './use-observable';
 export * from './use-store-snapshot';
 export * from './use-documents';
+export * from './use-dropped-ids';
 export * from './use-sync-status';
 export * from './SyncStatusIndicator';
 export * from './Field';

@@ -4,7 +4,7 @@ import { fireEvent, product, render, screen, waitFor } from '../../testing/rende
 import type { ReviewView } from '../reviews/reviews.logic';
 import { ProductPage, type ProductPageProps } from './ProductPage';
 
-const review = (id: string, rating: number, waiting = false): ReviewView => ({ id, rating, title: undefined, text: `Review ${id}`, author: 'Asha', date: '2026-01-01T00:00:00.000Z', waiting });
+const review = (id: string, rating: number, waiting = false): ReviewView => ({ id, rating, title: undefined, text: `Review ${id}`, author: 'Asha', date: '2026-01-01T00:00:00.000Z', state: waiting ? 'waiting' : 'shown' });
 
 function renderPage(overrides: Partial<ProductPageProps> = {}) {
   const props: ProductPageProps = {

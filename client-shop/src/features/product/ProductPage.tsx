@@ -2,7 +2,7 @@
  * A product's page: its pictures (or a placeholder of their size), price in rupees, stock,
  * description, the cart button (then how many are in the cart, with − and +), the wishlist
  * button, its approved reviews with the average rating, and the review form for a signed-in
- * shopper who has not reviewed it yet. All from the device's databases, so it works offline.
+ * shopper who has not reviewed it yet (or what stands in its way). All from the device's databases, so it works offline.
  */
 import { formatRupees } from '@oa/client-sync';
 import { useState } from 'react';
@@ -13,15 +13,15 @@ import { ProductImage } from '../catalogue/ProductImage';
 import { toPhotoCrossOrigin } from '@oa/schema';
 import { ReviewForm, type ReviewFormProps } from '../reviews/ReviewForm';
 import { ReviewList } from '../reviews/ReviewList';
-import { toReviewDraftKey, type ReviewView } from '../reviews/reviews.logic';
+import { toReviewDraftKey, type Reviewing, type ReviewView } from '../reviews/reviews.logic';
 
 export interface ProductPageProps {
   /** undefined: not in this device's catalogue (never was, or no longer sold). */
   readonly product: CatalogueProduct | undefined;
   readonly categoryName: string | undefined;
   readonly reviews: readonly ReviewView[];
-  /** 'sign-in': a visitor; 'reviewed': one review per product and shopper; 'open': may write one. */
-  readonly reviewing: 'sign-in' | 'reviewed' | 'open';
+  /** What to offer about writing a review (toReviewing). */
+  readonly reviewing: Reviewing;
   readonly onAdd: (productId: string) => void;
   readonly onWishlist?: ((productId: string, save: boolean) => void) | undefined;
   readonly wishlisted: boolean;
@@ -88,6 +88,11 @@ export function ProductPage({ product, categoryName, reviews, reviewing, onAdd, 
       <ReviewList reviews={reviews} />
       {reviewing === 'open' ? <ReviewForm productName={product.name} onSubmit={onReview} draftKey={toReviewDraftKey(product.id)} /> : null}
       {reviewing === 'reviewed' ? <p className="note">You have reviewed this product. Thank you!</p> : null}
+      {reviewing === 'hidden' ? (
+        <p className="note" data-testid="review-hidden">
+          The shop has hidden your review of this product, so another cannot be posted. Ask the shop if you think it should be shown.
+        </p>
+      ) : null}
       {reviewing === 'sign-in' ? <p className="note"><Link to={{ name: 'account' }}>Sign in</Link> to write a review.</p> : null}
     </article>
   );

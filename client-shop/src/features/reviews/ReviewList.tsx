@@ -1,9 +1,12 @@
-/** A product's reviews with the average rating; the shopper's own shows "Sending…" until the server has it. */
+/**
+ * A product's reviews with the average rating of those the shop shows. The shopper's own shows
+ * "Sending…" until the server has it, and, once the shop has hidden it, says so to its author.
+ */
 import { formatIndiaDate } from '@oa/client-sync';
 import { summarizeRatings, toStars, type ReviewView } from './reviews.logic';
 
 export function ReviewList({ reviews }: { reviews: readonly ReviewView[] }) {
-  const published = reviews.filter((review) => !review.waiting);
+  const published = reviews.filter((review) => review.state === 'shown');
   const summary = summarizeRatings(published);
   return (
     <section aria-labelledby="reviews-title" className="reviews">
@@ -26,7 +29,8 @@ export function ReviewList({ reviews }: { reviews: readonly ReviewView[] }) {
             <p className="review__text">{review.text}</p>
             <p className="review__by">
               {review.author} · {formatIndiaDate(review.date)}
-              {review.waiting ? <span className="review__waiting"> · Sending…</span> : null}
+              {review.state === 'waiting' ? <span className="review__waiting"> · Sending…</span> : null}
+              {review.state === 'hidden' ? <span className="review__hidden"> · Hidden by the shop: only you see it, on this device</span> : null}
             </p>
           </li>
         ))}

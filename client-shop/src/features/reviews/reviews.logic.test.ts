@@ -1,6 +1,6 @@
 import { validateDocument } from '@oa/schema';
 import { describe, expect, it } from 'vitest';
-import { checkReviewForm, hasReviewed, parseReviewDraft, summarizeRatings, toNewReview, toProductReviews, toReviewDraftKey, toStars } from './reviews.logic';
+import { checkReviewForm, parseReviewDraft, summarizeRatings, toNewReview, toProductReviews, toReviewDraftKey, toReviewing, toStars, type Reviewing } from './reviews.logic';
 
 const review = (id: string, fields: Record<string, unknown> = {}) => ({
   id,
@@ -50,8 +50,16 @@ describe('reviews in the shop', () => {
 
   it('shows the shopper’s own review as waiting until the server’s copy arrives', () => {
     const own = [review('mine', { createdAt: '2026-03-01T00:00:00.000Z' })];
-    expect(toProductReviews('p1', [], own)).toEqual([expect.objectContaining({ id: 'mine', waiting: true })]);
-    expect(toProductReviews('p1', own, own)).toEqual([expect.objectContaining({ id: 'mine', waiting: false })]);
+    expect(toProductReviews('p1', [], own)).toEqual([expect.objectContaining({ id: 'mine', state: 'waiting' })]);
+    expect(toProductReviews('p1', own, own)).toEqual([expect.objectContaining({ id: 'mine', state: 'shown' })]);
+  });
+
+  it('shows the shopper’s own review as hidden once the server dropped it from the catalogue, not as waiting', () => {
+    const own = [review('mine'), review('other-product', { productId: 'p2' })];
+    expect(toProductReviews('p1', [review('theirs', { userId: 'u2' })], own, new Set(['mine'])).map((view) => [view.id, view.state])).toEqual([
+      ['theirs', 'shown'],
+      ['mine', 'hidden'],
+    ]);
   });
 
   it('drops the shopper’s review that the server refused (its copy became a deletion)', () => {
@@ -72,10 +80,16 @@ describe('reviews in the shop', () => {
     expect(toStars(0)).toBe('☆☆☆☆☆');
   });
 
-  it('knows whether the shopper already reviewed the product, here or from another device', () => {
-    expect(hasReviewed('p1', 'u1', [], [review('mine')])).toBe(true);
-    expect(hasReviewed('p1', 'u1', [review('theirs', { userId: 'u1' })], [])).toBe(true);
-    expect(hasReviewed('p1', 'u1', [review('someone', { userId: 'u2' })], [])).toBe(false);
+  it.each<[string, Reviewing, Parameters<typeof toReviewing>[0]]>([
+    ['a visitor', 'sign-in', { productId: 'p1', userId: undefined, shown: [], own: [], hiddenOwn: new Set() }],
+    ['a shopper with no review of it', 'open', { productId: 'p1', userId: 'u1', shown: [review('someone', { userId: 'u2' })], own: [review('elsewhere', { productId: 'p2' })], hiddenOwn: new Set() }],
+    ['a shopper whose review is on its way from this device', 'reviewed', { productId: 'p1', userId: 'u1', shown: [], own: [review('mine')], hiddenOwn: new Set() }],
+    ['a shopper whose review, from another device, is shown', 'reviewed', { productId: 'p1', userId: 'u1', shown: [review('theirs', { userId: 'u1' })], own: [], hiddenOwn: new Set() }],
+    ['a shopper whose review the shop hid', 'hidden', { productId: 'p1', userId: 'u1', shown: [], own: [review('mine')], hiddenOwn: new Set(['mine']) }],
+    ['a shopper whose review of another product the shop hid', 'open', { productId: 'p1', userId: 'u1', shown: [], own: [review('mine', { productId: 'p2' })], hiddenOwn: new Set(['mine']) }],
+    ['a shopper whose refused review became a deletion', 'open', { productId: 'p1', userId: 'u1', shown: [], own: [review('mine', { _deleted: true })], hiddenOwn: new Set() }],
+  ])('offers %s: %s', (_who, expected, input) => {
+    expect(toReviewing(input)).toBe(expected);
   });
 });
 

@@ -2,7 +2,8 @@
  * Reviews in the shop, as pure rules: the review a shopper writes (a complete placeholder the
  * server replaces with its own: author, approval and timestamps are the server's), the form's
  * checks, which reviews a product page shows (approved and not removed, plus the shopper's own
- * while it is on its way), the average rating, and the draft kept on the device. No React, no RxDB.
+ * while it is on its way, or once the shop has hidden it: to its author alone, saying so), whether
+ * the shopper may write one, the average rating, and the draft kept on the device. No React, no RxDB.
  */
 import type { Review } from '@oa/schema';
 import { formatCount } from '@oa/client-sync';
@@ -86,6 +87,14 @@ export function toNewReview(input: {
   };
 }
 
+/**
+ * - shown: the server shows it to everyone;
+ * - waiting: the shopper's own, written on this device, not back from the server yet;
+ * - hidden: the shopper's own, which the shop has since hidden (the server dropped it from this
+ *   device's catalogue): shown to its author alone, on the device that wrote it, saying so.
+ */
+export type ReviewState = 'shown' | 'waiting' | 'hidden';
+
 export interface ReviewView {
   readonly id: string;
   readonly rating: number;
@@ -93,8 +102,7 @@ export interface ReviewView {
   readonly text: string;
   readonly author: string;
   readonly date: string;
-  /** The shopper's own review that the server has not answered yet. */
-  readonly waiting: boolean;
+  readonly state: ReviewState;
 }
 
 type ReviewLike = Pick<Review, 'id' | 'productId' | 'rating' | 'comment' | 'createdAt'> &
@@ -102,25 +110,28 @@ type ReviewLike = Pick<Review, 'id' | 'productId' | 'rating' | 'comment' | 'crea
 
 const isShown = (review: ReviewLike): boolean => review._deleted !== true && review.isApproved !== false && review.isDeleted !== true;
 
-const toView = (review: ReviewLike, waiting: boolean): ReviewView => ({
+const toView = (review: ReviewLike, state: ReviewState): ReviewView => ({
   id: review.id,
   rating: review.rating,
   title: review.title,
   text: review.comment || review.reviewText || '',
   author: review.userName || 'A shopper',
   date: review.createdAt,
-  waiting,
+  state,
 });
+
+const none: ReadonlySet<string> = new Set();
 
 /**
  * A product's reviews, newest first: those the server shows everyone, and the shopper's own
- * written on this device that have not come back from the server yet (marked waiting).
+ * written on this device that are not among them: waiting for the server, or hidden by the shop
+ * (`hiddenOwn`: the ids the server has since dropped from this device's catalogue).
  */
-export function toProductReviews(productId: string, shown: readonly ReviewLike[], own: readonly ReviewLike[]): ReviewView[] {
+export function toProductReviews(productId: string, shown: readonly ReviewLike[], own: readonly ReviewLike[], hiddenOwn: ReadonlySet<string> = none): ReviewView[] {
   const fromServer = shown.filter((review) => review.productId === productId && isShown(review));
   const known = new Set(fromServer.map((review) => review.id));
-  const waiting = own.filter((review) => review.productId === productId && review._deleted !== true && !known.has(review.id));
-  return [...fromServer.map((review) => toView(review, false)), ...waiting.map((review) => toView(review, true))].sort((a, b) =>
+  const mine = own.filter((review) => review.productId === productId && review._deleted !== true && !known.has(review.id));
+  return [...fromServer.map((review) => toView(review, 'shown')), ...mine.map((review) => toView(review, hiddenOwn.has(review.id) ? 'hidden' : 'waiting'))].sort((a, b) =>
     b.date.localeCompare(a.date),
   );
 }
@@ -143,8 +154,26 @@ export function toStars(rating: number): string {
   return '★'.repeat(whole) + '☆'.repeat(5 - whole);
 }
 
-/** Whether this shopper has a review of the product, shown or on its way (one each). */
-export function hasReviewed(productId: string, userId: string, shown: readonly ReviewLike[], own: readonly ReviewLike[]): boolean {
+/**
+ * What the product page offers about writing a review: 'sign-in' to a visitor (or a shopper whose
+ * session ended); 'hidden' when the shop hid this shopper's review (the server refuses a second
+ * one, REVIEW_HIDDEN, so no form is offered only to be refused); 'reviewed' when they have one,
+ * shown or on its way, from this device or another (one each); otherwise 'open'.
+ */
+export type Reviewing = 'sign-in' | 'open' | 'reviewed' | 'hidden';
+
+export function toReviewing(input: {
+  readonly productId: string;
+  /** undefined: nobody is signed in to sync. */
+  readonly userId: string | undefined;
+  readonly shown: readonly ReviewLike[];
+  readonly own: readonly ReviewLike[];
+  readonly hiddenOwn: ReadonlySet<string>;
+}): Reviewing {
+  const { productId, userId, shown, own, hiddenOwn } = input;
+  if (userId === undefined) return 'sign-in';
   const mine = (review: ReviewLike) => review.productId === productId && review._deleted !== true;
-  return own.some(mine) || shown.some((review) => mine(review) && review.userId === userId);
+  const ownHere = own.filter(mine);
+  if (ownHere.some((review) => hiddenOwn.has(review.id))) return 'hidden';
+  return ownHere.length > 0 || shown.some((review) => mine(review) && review.userId === userId) ? 'reviewed' : 'open';
 }
