@@ -2,7 +2,8 @@
  * A shopper's journey through the shop in real Chromium against the real servers, on a phone-
  * sized screen: search and sort the catalogue, open a product, register, review it (shown once
  * the server has it, with the average), save it to the wishlist and move it to the cart, edit the
- * profile, and sign another device out of the account from "Devices signed in". And a review the
+ * profile, and sign another device out of the account from "Devices signed in". A tap on "Add to
+ * cart" as the shop opens is kept. And a review the
  * shop hides afterwards: its author's device says so, and offers no form the server would refuse.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -183,6 +184,21 @@ describe.skipIf(!existsSync(chromiumPath))('a shopper’s journey (Chromium, rea
       expect(await page.locator('.review__waiting').count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Post review' }).count()).toBe(0);
     }
+    await context.close();
+  }, 60_000);
+
+  it('keeps a signed-in shopper’s "Add to cart" tapped the moment the shop opens, before their own database has', async () => {
+    const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(shopUrl);
+    await register(page, 'Meena Rao', `meena-${Date.now()}@example.in`);
+    // A fresh page load: the first screen shows the catalogue's copy at once, the databases open after.
+    await page.goto(shopUrl);
+    await page.locator('[data-product-id="demo-product-3"] .product__add').click({ timeout: 20_000 });
+    const tabs = page.getByRole('navigation', { name: 'Shop' });
+    await tabs.getByRole('link', { name: 'Cart (1)' }).waitFor({ timeout: 15_000 });
+    await page.reload();
+    await tabs.getByRole('link', { name: 'Cart (1)' }).waitFor({ timeout: 15_000 });
     await context.close();
   }, 60_000);
 });

@@ -51,7 +51,7 @@ import { Link } from './router';
 import { RejectionsNotice } from './RejectionsNotice';
 import { saveCatalogueSnapshot } from './catalogue-snapshot';
 import { catalogueSyncedKey, earlyCatalogue } from './early-catalogue';
-import { shopData, whenCatalogueOpen } from './shop-data';
+import { shopData, whenCatalogueOpen, whenOwnOpen } from './shop-data';
 import { ShopHeader } from './ShopHeader';
 import { toShopNavItems } from './shop-nav.logic';
 import { shopSession } from './shop-session';
@@ -132,8 +132,12 @@ export function App() {
   const onAdd = (productId: string): void => {
     if (user) void addToCart(user.database, user.userId, productId);
     else if (catalogue && !session) void addToCart(catalogue, guestUserId, productId);
-    // Tapped on the early page, before the catalogue database has opened: added once it has.
-    else if (!session) void whenCatalogueOpen().then((opened) => addToCart(opened, guestUserId, productId));
+    // Tapped on the early page, before the shopper's or the visitor's database has opened: added
+    // once it has (the shopper's only while they are still the one signed in).
+    else if (session) {
+      const shopperId = session.userId;
+      void whenOwnOpen(shopperId).then((opened) => opened && addToCart(opened, shopperId, productId));
+    } else void whenCatalogueOpen().then((opened) => opened && addToCart(opened, guestUserId, productId));
   };
   const onQuantity = (productId: string, quantity: number): void => {
     const line = cartByProduct.get(productId);

@@ -6,9 +6,10 @@
  * the shopper wants the products first. The service worker precaches
  * that chunk with the others, so it loads offline too. The wiring: data/create-shop-data.ts.
  */
-import { deferAppData, nextTask, type SyncDatabase } from '@oa/client-sync';
+import { deferAppData, nextTask, type AppDataSnapshot, type SyncDatabase } from '@oa/client-sync';
 import { afterFirstScreen } from './after-first-screen';
 import { earlyCatalogue } from './early-catalogue';
+import { shopSession } from './shop-session';
 
 export const shopData = deferAppData(() =>
   earlyCatalogue.settled
@@ -23,16 +24,31 @@ export const shopData = deferAppData(() =>
     .then(({ createShopData }) => createShopData()),
 );
 
-/** The catalogue database once open: a visitor's "Add" tapped on the early page waits for it instead of being lost. */
-export function whenCatalogueOpen(): Promise<SyncDatabase> {
+/**
+ * A database of the shop data once it is open, or undefined once `stillWanted` says it no longer
+ * is: an "Add" tapped on the early page, before the databases have opened, waits for its database
+ * instead of being lost.
+ */
+function whenOpen(pick: (snapshot: AppDataSnapshot) => SyncDatabase | undefined, stillWanted: () => boolean = () => true): Promise<SyncDatabase | undefined> {
   return new Promise((resolve) => {
-    const open = shopData.getSnapshot().shared;
-    if (open) return resolve(open);
-    const stop = shopData.subscribe(() => {
-      const shared = shopData.getSnapshot().shared;
-      if (!shared) return;
-      stop();
-      resolve(shared);
-    });
+    const stops: Array<() => void> = [];
+    const settle = (): boolean => {
+      const open = pick(shopData.getSnapshot());
+      if (!open && stillWanted()) return false;
+      stops.forEach((stop) => stop());
+      resolve(open);
+      return true;
+    };
+    if (!settle()) stops.push(shopData.subscribe(settle), shopSession.subscribe(settle));
   });
 }
+
+/** The catalogue database once open (a visitor's cart lives there). */
+export const whenCatalogueOpen = (): Promise<SyncDatabase | undefined> => whenOpen((snapshot) => snapshot.shared);
+
+/** This shopper's own database once open, or undefined if they are no longer the one signed in by then. */
+export const whenOwnOpen = (userId: string): Promise<SyncDatabase | undefined> =>
+  whenOpen(
+    (snapshot) => (snapshot.own?.userId === userId && shopSession.getSnapshot()?.userId === userId ? snapshot.own.database : undefined),
+    () => shopSession.getSnapshot()?.userId === userId,
+  );
