@@ -105,8 +105,8 @@ describe.skipIf(!existsSync(chromiumPath))("an order's lifecycle (Chromium, real
     await expect.poll(() => admin.page.getByTestId('order-payment').textContent(), { timeout: 20_000 }).toBe('Cash on delivery · pending');
     await admin.page.getByRole('button', { name: 'Cash collected' }).click();
     await admin.page.getByRole('button', { name: 'Yes, record it' }).click();
-    // The server stamps who and when: the admin's replica gets the payment back with them.
-    await expect.poll(() => admin.page.getByTestId('order-payment').textContent(), { timeout: 30_000 }).toMatch(/^Cash on delivery · cash collected /);
+    // The server stamps who and when: the admin's replica gets the payment back with them, named.
+    await expect.poll(() => admin.page.getByTestId('order-payment').textContent(), { timeout: 30_000 }).toMatch(/^Cash on delivery · cash collected .* by Administrator$/);
     expect(await admin.page.getByRole('button', { name: 'Cash collected' }).count()).toBe(0);
     const payment = (await pullAsAdmin('payments')).find((entry) => entry.orderId === shopper.orderId)!;
     expect(payment).toMatchObject({ status: 'paid', collectedAt: expect.any(String), collectedBy: expect.any(String) });

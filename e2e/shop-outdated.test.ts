@@ -44,6 +44,11 @@ describe.skipIf(!existsSync(chromiumPath))('an outdated shop (Chromium, real ser
     await page.getByText(laddu).waitFor({ timeout: 20_000 });
     await page.getByText('This version of the shop is out of date').waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Update now' }).waitFor();
+    // Looks like the shop's own: the orange of a required update, and its main action in saffron.
+    const colours = await page.evaluate<{ banner: string; button: string }>(
+      "(() => { const banner = document.querySelector('.update--required'); return { banner: getComputedStyle(banner).backgroundColor, button: getComputedStyle(banner.querySelector('button')).backgroundColor }; })()",
+    );
+    expect(colours).toEqual({ banner: 'rgb(255, 217, 196)', button: 'rgb(184, 79, 12)' });
     // Replication stopped rather than retrying a request the server will always refuse.
     expect(await page.locator('[data-connection]').getAttribute('data-connection')).toBe('outdated');
     await context.close();

@@ -76,6 +76,8 @@ export function App() {
   const users = useDocuments<User>(database, 'users');
   const payments = useDocuments<Payment>(database, 'payments');
   const admins = useDocuments<Admin>(database, 'admins');
+  // Who recorded a payment, by name (a payment keeps the admin's id).
+  const adminNames = useMemo(() => new Map((admins ?? []).map((admin) => [admin.id, admin.name])), [admins]);
 
   const syncedKey = adminId ? adminSyncedKey(adminId) : undefined;
   const sync = useSyncStatus(data.replication, {
@@ -207,7 +209,7 @@ export function App() {
             key={route.id}
             order={order}
             customer={order && customers.get(order.userId)}
-            payment={order ? toPaymentSummary(order, payments ?? []) : ''}
+            payment={order ? toPaymentSummary(order, payments ?? [], adminNames) : ''}
             waiting={pendingKeys?.has(`orders/${route.id}`) ?? false}
             notice={orderNotices.get(route.id)}
             onMove={async (to, note) => {
@@ -259,7 +261,7 @@ export function App() {
           <ReviewsPage reviews={reviews} productNames={productNames} waiting={waitingIn(pendingKeys, 'reviews')} onModerate={(id, change) => void moderateReview(database!, id, change)} />
         ) : null}
         {route.name === 'users' ? <UsersPage users={users} /> : null}
-        {route.name === 'payments' ? <PaymentsPage payments={payments} orders={ordersById} /> : null}
+        {route.name === 'payments' ? <PaymentsPage payments={payments} orders={ordersById} adminNames={adminNames} /> : null}
         {route.name === 'admins' ? (
           <AdminsPage
             admins={admins}

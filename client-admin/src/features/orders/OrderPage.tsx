@@ -113,7 +113,7 @@ export function OrderPage({ order, customer, payment, waiting, notice, onMove, o
             </li>
           ))}
         </ul>
-        <p className="totals">Items {formatRupees(current.subtotal)} · Shipping {formatRupees(current.shippingFee)} · <strong>Total {formatRupees(current.total)}</strong></p>
+        <p className="totals">Items {formatRupees(current.subtotal)} · Delivery {formatRupees(current.shippingFee)} · <strong>Total {formatRupees(current.total)}</strong></p>
       </section>
       <section aria-labelledby="customer-title">
         <h3 id="customer-title">Customer and delivery</h3>

@@ -77,6 +77,16 @@ describe('the admins’ orders', () => {
     expect(toPaymentSummary(o, [{ id: 'a1', orderId: 'a1', method: 'online', status: 'refunded', refundedAt: '2026-03-02T04:30:00.000Z' }])).toMatch(/^Online · refunded 2 Mar 2026/);
   });
 
+  it('names the admin who recorded the cash or the refund, when that admin is synced', () => {
+    const o = order('a1');
+    const names = new Map([['admin-1', 'Ravi Kumar']]);
+    const collected = { id: 'a1', orderId: 'a1', method: 'cod', status: 'paid', collectedAt: '2026-03-02T04:30:00.000Z' } as const;
+    expect(toPaymentSummary(o, [{ ...collected, collectedBy: 'admin-1' }], names)).toMatch(/^Cash on delivery · cash collected 2 Mar 2026, .* by Ravi Kumar$/);
+    expect(toPaymentSummary(o, [{ ...collected, collectedBy: 'admin-unknown' }], names)).not.toContain(' by ');
+    const refunded = { id: 'a1', orderId: 'a1', method: 'online', status: 'refunded', refundedAt: '2026-03-02T04:30:00.000Z', refundedBy: 'admin-1' } as const;
+    expect(toPaymentSummary(o, [refunded], names)).toMatch(/ by Ravi Kumar$/);
+  });
+
   it.each([
     ['shipped', 'cod', 'pending', ['Cash collected']],
     ['delivered', 'cod', 'pending', ['Cash collected']],

@@ -74,19 +74,33 @@ export function toItemCountLabel(order: Pick<Order, 'items'>): string {
   return count === 1 ? '1 item' : `${count} items`;
 }
 
-export type PaymentSummaryRecord = Pick<Payment, 'id' | 'orderId' | 'status' | 'method'> & Partial<Pick<Payment, 'collectedAt' | 'refundedAt'>>;
+export type PaymentSummaryRecord = Pick<Payment, 'id' | 'orderId' | 'status' | 'method'> & Partial<Pick<Payment, 'collectedAt' | 'collectedBy' | 'refundedAt' | 'refundedBy'>>;
+
+/**
+ * What was recorded of a payment, for a line that already names it: " · cash collected <when> by
+ * <admin>", " · refunded <when> by <admin>", or nothing. `adminNames`: id to name, from the synced
+ * admins; an admin not synced yet is left unnamed.
+ */
+export function toPaymentRecorded(payment: Omit<PaymentSummaryRecord, 'id' | 'orderId' | 'method'>, adminNames: ReadonlyMap<string, string> = new Map()): string {
+  const by = (adminId: string | undefined): string => (adminId && adminNames.has(adminId) ? ` by ${adminNames.get(adminId)}` : '');
+  if (payment.status === 'paid' && payment.collectedAt) return ` · cash collected ${formatIndiaDateTime(payment.collectedAt)}${by(payment.collectedBy)}`;
+  if (payment.status === 'refunded' && payment.refundedAt) return ` · refunded ${formatIndiaDateTime(payment.refundedAt)}${by(payment.refundedBy)}`;
+  return '';
+}
 
 /**
  * The order's payment: its own record when synced (every payment names its `orderId`), else the
- * order's summary; with when the cash was collected or the money refunded, once recorded.
+ * order's summary; with when the cash was collected or the money refunded, once recorded, and by whom.
  */
-export function toPaymentSummary(order: Pick<Order, 'id' | 'paymentMethod' | 'paymentStatus'>, payments: readonly PaymentSummaryRecord[]): string {
+export function toPaymentSummary(
+  order: Pick<Order, 'id' | 'paymentMethod' | 'paymentStatus'>,
+  payments: readonly PaymentSummaryRecord[],
+  adminNames: ReadonlyMap<string, string> = new Map(),
+): string {
   const payment = payments.find((entry) => entry.orderId === order.id);
   const method = (payment?.method ?? order.paymentMethod) === 'cod' ? 'Cash on delivery' : 'Online';
-  const status = payment?.status ?? order.paymentStatus;
-  if (status === 'paid' && payment?.collectedAt) return `${method} · cash collected ${formatIndiaDateTime(payment.collectedAt)}`;
-  if (status === 'refunded' && payment?.refundedAt) return `${method} · refunded ${formatIndiaDateTime(payment.refundedAt)}`;
-  return `${method} · ${status}`;
+  const recorded = payment ? toPaymentRecorded(payment, adminNames) : '';
+  return `${method} · ${recorded ? recorded.slice(' · '.length) : (payment?.status ?? order.paymentStatus)}`;
 }
 
 export interface PaymentAction {

@@ -1,10 +1,11 @@
-/** Payments, read-only and searchable (order number, method, status), with amounts in rupees and when cash was collected or refunded. */
+/** Payments, read-only and searchable (order number, method, status), with amounts in rupees and when, and by whom, cash was collected or refunded. */
 import { formatIndiaDateTime, formatRupees } from '@oa/client-sync';
+import { toPaymentRecorded } from '../orders/orders.logic';
 import type { Order } from '@oa/schema';
 import { useMemo, useState } from 'react';
 import { selectPayments, type PaymentRow } from './people.logic';
 
-export function PaymentsPage({ payments, orders }: { payments: readonly PaymentRow[] | undefined; orders: ReadonlyMap<string, Pick<Order, 'orderId'>> }) {
+export function PaymentsPage({ payments, orders, adminNames }: { payments: readonly PaymentRow[] | undefined; orders: ReadonlyMap<string, Pick<Order, 'orderId'>>; adminNames?: ReadonlyMap<string, string> }) {
   const [search, setSearch] = useState('');
   const shown = useMemo(() => selectPayments(payments ?? [], orders, search), [payments, orders, search]);
   if (payments === undefined) return <p className="empty">Loading payments…</p>;
@@ -18,8 +19,7 @@ export function PaymentsPage({ payments, orders }: { payments: readonly PaymentR
           <li key={payment.id} className="row row--plain">
             <span>
               <strong>{payment.orderNumber}</strong> · {payment.method === 'cod' ? 'Cash on delivery' : 'Online'} · {payment.status}
-              {payment.status === 'paid' && payment.collectedAt ? ` · cash collected ${formatIndiaDateTime(payment.collectedAt)}` : ''}
-              {payment.status === 'refunded' && payment.refundedAt ? ` · refunded ${formatIndiaDateTime(payment.refundedAt)}` : ''}
+              {toPaymentRecorded(payment, adminNames)}
             </span>
             <span>{formatRupees(payment.amount)} · {formatIndiaDateTime(payment.createdAt)}</span>
           </li>

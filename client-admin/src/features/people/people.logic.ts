@@ -16,7 +16,7 @@ export function selectShoppers(users: readonly Shopper[], search: string): Shopp
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-export type PaymentRow = Pick<Payment, 'id' | 'orderId' | 'amount' | 'method' | 'status' | 'createdAt'> & Partial<Pick<Payment, '_deleted' | 'userId' | 'collectedAt' | 'refundedAt'>>;
+export type PaymentRow = Pick<Payment, 'id' | 'orderId' | 'amount' | 'method' | 'status' | 'createdAt'> & Partial<Pick<Payment, '_deleted' | 'userId' | 'collectedAt' | 'collectedBy' | 'refundedAt' | 'refundedBy'>>;
 
 /** Payments with their order's number, searched by it, the method or the status. */
 export function selectPayments(payments: readonly PaymentRow[], orders: ReadonlyMap<string, Pick<Order, 'orderId'>>, search: string): Array<PaymentRow & { orderNumber: string }> {
