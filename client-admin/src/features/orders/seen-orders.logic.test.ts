@@ -7,12 +7,12 @@ import { countNewOrders, isNewOrder, markAllSeen, markOrderSeen, noneSeen, parse
 
 const at = (hour: number) => `2026-03-01T${String(hour).padStart(2, '0')}:00:00.000Z`;
 const orders = [
-  { id: 'a', createdAt: at(9), _deleted: false },
-  { id: 'b', createdAt: at(10), _deleted: false },
-  { id: 'c', createdAt: at(11), _deleted: false },
-  { id: 'twin', createdAt: at(11), _deleted: false },
-  { id: 'gone', createdAt: at(12), _deleted: true },
-];
+  { id: 'a', createdAt: at(9), _deleted: false, status: 'pending' },
+  { id: 'b', createdAt: at(10), _deleted: false, status: 'pending' },
+  { id: 'c', createdAt: at(11), _deleted: false, status: 'pending' },
+  { id: 'twin', createdAt: at(11), _deleted: false, status: 'pending' },
+  { id: 'gone', createdAt: at(12), _deleted: true, status: 'pending' },
+] as const;
 
 /** What the admin did, in turn: open an order by id, or '*' for "mark seen" on the list. */
 function afterActions(actions: readonly string[], start: SeenOrders = noneSeen): SeenOrders {
@@ -43,6 +43,20 @@ describe('which orders are new', () => {
     const seen = markAllSeen(orders.slice(0, 2), noneSeen);
     expect(newIds(seen)).toEqual(['c', 'twin']);
     expect(newIds(markOrderSeen(orders, seen, 'twin'))).toEqual(['c']);
+  });
+
+  it('counts only orders still waiting for the shop: one confirmed or cancelled, here or elsewhere, is not new even on a first look', () => {
+    const handled = [
+      ...orders,
+      { id: 'confirmed', createdAt: at(13), _deleted: false, status: 'confirmed' },
+      { id: 'cancelled', createdAt: at(14), _deleted: false, status: 'cancelled' },
+      { id: 'late', createdAt: at(15), _deleted: false, status: 'pending' },
+    ] as const;
+    expect(handled.filter((order) => isNewOrder(order, noneSeen)).map((order) => order.id)).toEqual(['a', 'b', 'c', 'twin', 'late']);
+    expect(countNewOrders(handled, noneSeen)).toBe(5);
+    // Handled orders never hold the stored time back: opening the pending ones in turn folds into one time.
+    const opened = ['a', 'b', 'c', 'twin', 'late'].reduce((seen, id) => markOrderSeen(handled, seen, id), noneSeen);
+    expect(opened).toEqual({ until: at(15), ids: [] });
   });
 
   it('gives back the same value when opening changes nothing, so nothing is written', () => {

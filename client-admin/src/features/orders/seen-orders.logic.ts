@@ -1,8 +1,10 @@
 /**
  * Which orders the admin has seen, as pure rules: "mark seen" on the list sees everything placed
  * so far (a time), and opening an order's page sees that one order (an id), so the "N new" count
- * drops as the owner works through the orders one by one. Moving an order happens on its page, so
- * a moved order is seen too. Also how this is stored (one string per admin). No React, no storage.
+ * drops as the owner works through the orders one by one. Only an order still waiting for the
+ * shop (pending) can be new: once any admin confirms or cancels it, or the shopper cancels it, it
+ * is not new on any device, a freshly signed-in one included. Also how this is stored (one string
+ * per admin). No React, no storage.
  */
 import type { Order } from '@oa/schema';
 
@@ -15,12 +17,15 @@ export interface SeenOrders {
 
 export const noneSeen: SeenOrders = { ids: [] };
 
-type Listed = Pick<Order, 'id' | 'createdAt' | '_deleted'>;
+type Listed = Pick<Order, 'id' | 'createdAt' | '_deleted' | 'status'>;
+
+/** Placed and not yet acted on: the orders an owner needs to hear about. Orders never move back to pending. */
+const isWaitingForShop = (order: Listed): boolean => !order._deleted && order.status === 'pending';
 
 export const isNewOrder = (order: Listed, seen: SeenOrders): boolean =>
-  !order._deleted && (seen.until === undefined || order.createdAt > seen.until) && !seen.ids.includes(order.id);
+  isWaitingForShop(order) && (seen.until === undefined || order.createdAt > seen.until) && !seen.ids.includes(order.id);
 
-/** Orders placed after the admin last marked the list seen and not opened since (all of them on a first look). */
+/** Pending orders placed after the admin last marked the list seen and not opened since (all of them on a first look). */
 export const countNewOrders = (orders: readonly Listed[], seen: SeenOrders): number => orders.filter((order) => isNewOrder(order, seen)).length;
 
 /** "Mark seen" on the list: everything placed up to the newest order is seen. */
@@ -43,7 +48,8 @@ export function markOrderSeen(orders: readonly Listed[], seen: SeenOrders, id: s
 function compact(orders: readonly Listed[], seen: SeenOrders): SeenOrders {
   const seenIds = new Set(seen.ids);
   const newer = orders
-    .filter((order) => !order._deleted && (seen.until === undefined || order.createdAt > seen.until))
+    // An order the shop has acted on can never be new again, so it never holds `until` back.
+    .filter((order) => isWaitingForShop(order) && (seen.until === undefined || order.createdAt > seen.until))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const firstUnseen = newer.find((order) => !seenIds.has(order.id));
   // `until` moves only past times whose every order is seen: an unseen order placed in the same
