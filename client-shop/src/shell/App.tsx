@@ -193,7 +193,16 @@ export function App() {
           products === undefined ? (
             <p className="empty">Loading the catalogue…</p>
           ) : (
-            <CataloguePage products={products} categories={categories} onAdd={onAdd} onWishlist={onWishlist} wishlisted={wishlisted} cartQuantities={cartQuantities} onQuantity={onQuantity} />
+            <CataloguePage
+              products={products}
+              categories={categories}
+              onAdd={onAdd}
+              onWishlist={onWishlist}
+              wishlisted={wishlisted}
+              cartQuantities={cartQuantities}
+              onQuantity={onQuantity}
+              notDownloaded={!productsCaughtUp && !syncedBefore.catalogue}
+            />
           )
         ) : null}
         {route.name === 'product' ? (

@@ -24,6 +24,16 @@ describe('the catalogue page', () => {
     expect(screen.getByText('3 products')).toBeTruthy();
   });
 
+  it.each([
+    ['a device that never had the catalogue', [], true, 'The catalogue has not reached this device yet: it downloads as soon as the shop can be reached.'],
+    ['a shop with no products, caught up', [], false, 'No products here yet.'],
+    ['a device with part of the catalogue, still downloading, in an empty category', [product('p9', { categoryId: 'cat-1' })], true, 'No products here yet.'],
+  ] as const)('says what an empty list means on %s', (_case, shown, notDownloaded, text) => {
+    render(<CataloguePage products={shown} categories={categories} onAdd={() => undefined} notDownloaded={notDownloaded} />);
+    if (shown.length > 0) fireEvent.click(screen.getByRole('button', { name: 'Books' }));
+    expect(screen.getByTestId('catalogue-empty').textContent).toBe(text);
+  });
+
   it('searches, filters by category and sorts', async () => {
     render(<CataloguePage products={products} categories={categories} onAdd={() => undefined} />);
     fireEvent.change(screen.getByPlaceholderText('Search products'), { target: { value: 'sweet' } });

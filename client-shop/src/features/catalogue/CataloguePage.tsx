@@ -24,9 +24,11 @@ export interface CataloguePageProps {
   readonly cartQuantities?: ReadonlyMap<string, number>;
   /** Sets the cart's quantity of a product; 0 takes it out. */
   readonly onQuantity?: ((productId: string, quantity: number) => void) | undefined;
+  /** This device has never had the catalogue (a first visit, not caught up yet): an empty list says so, not "no products". */
+  readonly notDownloaded?: boolean;
 }
 
-export function CataloguePage({ products, categories, onAdd, onWishlist, wishlisted, cartQuantities, onQuantity }: CataloguePageProps) {
+export function CataloguePage({ products, categories, onAdd, onWishlist, wishlisted, cartQuantities, onQuantity, notDownloaded = false }: CataloguePageProps) {
   // Read once, on arriving: from then on the page writes the address, not the other way round.
   const [initial] = useState(() => ({ query: readCatalogueQuery(), position: readListPosition() }));
   const [search, setSearch] = useState(initial.query.search);
@@ -70,7 +72,13 @@ export function CataloguePage({ products, categories, onAdd, onWishlist, wishlis
       <CategoryChips categories={aisles} selected={categoryId} onChoose={choose} />
       <p className="count" aria-live="polite">{selected.length === 1 ? '1 product' : `${formatCount(selected.length)} products`}</p>
       {shown.length === 0 ? (
-        <p className="empty">{deferredSearch.trim() ? `Nothing matches “${deferredSearch.trim()}”.` : 'No products here yet.'}</p>
+        <p className="empty" data-testid="catalogue-empty">
+          {deferredSearch.trim()
+            ? `Nothing matches “${deferredSearch.trim()}”.`
+            : notDownloaded && products.length === 0
+              ? 'The catalogue has not reached this device yet: it downloads as soon as the shop can be reached.'
+              : 'No products here yet.'}
+        </p>
       ) : (
         <ul className="products" data-testid="product-list">
           {shown.map((product, index) => (
