@@ -22,7 +22,7 @@ describe('the status line says what is true', () => {
     ['online, the server refused a request (it answered)', { status: status({ online: false, error: { code: 'TOO_MANY_REQUESTS', message: 'x', httpStatus: 429 } }) }, 'connecting', 'Connecting…'],
     ['online, but the page could not load where the sync server is', { role: 'follower', status: undefined, syncUrlMissing: true }, 'unreachable', 'Can’t reach the shop'],
     ['offline, and the config not loaded either', { browserOnline: false, syncUrlMissing: true }, 'offline', 'Offline'],
-    ['signed out on another device, even offline', { browserOnline: false, signedOut: true, status: status({ online: false }) }, 'signed-out', 'Signed out: sign in to sync'],
+    ['signed out on another device, even offline', { browserOnline: false, signedOut: true, status: status({ online: false }) }, 'signed-out', 'Signed out: sign in again once online'],
     ['signed out, the server out of reach too', { signedOut: true, status: status({ online: false, error: noAnswer }) }, 'signed-out', 'Signed out: sign in to sync'],
     ['an outdated build, even signed out and offline', { browserOnline: false, signedOut: true, outdated: true }, 'outdated', 'Update needed to sync'],
     ['the first download, before the stream opens', { status: status({ online: false }), firstSync: downloading }, 'connecting', 'Downloading the catalogue: 40 products so far…'],

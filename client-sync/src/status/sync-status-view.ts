@@ -98,7 +98,8 @@ export function toSyncStatusView(input: SyncStatusInput): SyncStatusView {
   const downloading = (state === 'connecting' || state === 'live') && input.firstSync ? `${input.firstSync.label}…` : undefined;
   return {
     state,
-    label: downloading ?? labels[state],
+    // Signed out and offline: signing in has to wait for the network too, so the line says both.
+    label: downloading ?? (state === 'signed-out' && !input.browserOnline ? 'Signed out: sign in again once online' : labels[state]),
     pending: formatPendingUploads(input.status?.pendingUploads ?? 0),
     lastSynced: formatLastSynced(input.status?.lastSyncedAt),
   };
