@@ -36,8 +36,10 @@ describe('the sync status indicator', () => {
     const { rerender } = render(<SyncStatusIndicator role="none" status={status} signedOut source={network.source} />);
     const indicator = screen.getByRole('status');
     expect(indicator.getAttribute('data-connection')).toBe('signed-out');
-    expect(indicator.textContent).toBe('Signed out: sign in to sync1 change waiting to upload');
+    expect(indicator.textContent).toBe('Signed out: sign in again once online1 change waiting to upload');
     act(() => network.set(true));
+    rerender(<SyncStatusIndicator role="none" status={status} signedOut source={network.source} />);
+    expect(indicator.textContent).toBe('Signed out: sign in to sync1 change waiting to upload');
     rerender(<SyncStatusIndicator role="leader" status={status} firstSync={{ step: 'catalogue', label: 'Downloading the catalogue: 5 products so far' }} source={network.source} />);
     expect(indicator.textContent).toBe('Downloading the catalogue: 5 products so far…1 change waiting to upload');
   });
