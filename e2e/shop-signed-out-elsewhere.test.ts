@@ -1,7 +1,7 @@
 /**
  * A device signed out from another one, in real Chromium against the real servers: the shopper's
  * second device ends this one's session (deletes its `sessions` document, as the Account page's
- * devices list does). This device then hides the shopper's orders and wishlist at once, says it
+ * devices list does). This device then hides the shopper's orders, wishlist and own reviews at once, says it
  * was signed out, stops sending requests (no retry storm of refused ones), and after a new
  * sign-in shows the orders again.
  */
@@ -14,6 +14,8 @@ import { chromiumPath, launchChromium, startSplitStack, type SplitStack } from '
 import { postJson, signInShopApp } from './sign-in';
 
 const password = 'a-good-password';
+const adminEmail = 'admin@annavaram.local';
+const adminPassword = 'e2e-admin-password-123';
 const address = { name: 'Sita Devi', phone: '9848022338', line1: '1 Temple Road', city: 'Annavaram', state: 'Andhra Pradesh', pincode: '533406' };
 
 describe.skipIf(!existsSync(chromiumPath))('a device signed out from elsewhere (Chromium, real servers)', () => {
@@ -26,7 +28,7 @@ describe.skipIf(!existsSync(chromiumPath))('a device signed out from elsewhere (
   const post = (path: string, body: unknown, token?: string): Promise<Response> => postJson(syncUrl, path, body, token);
 
   beforeAll(async () => {
-    stack = await startSplitStack(folder, {}, 'shop');
+    stack = await startSplitStack(folder, { ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword }, 'shop');
     ({ shopUrl, syncUrl } = stack);
     browser = await launchChromium();
   }, 200_000);
@@ -49,6 +51,18 @@ describe.skipIf(!existsSync(chromiumPath))('a device signed out from elsewhere (
     const { context, page } = await signInShopApp(browser!, shopUrl, email, password);
     const tabs = page.getByRole('navigation', { name: 'Shop' });
     const order = page.locator(`[data-order-id="${orderId}"]`);
+
+    // A review of theirs that the shop then hides: shown on this device to its author alone, with their name.
+    await page.goto(`${shopUrl}/products/demo-product-2`);
+    await page.getByLabel('3 stars').check();
+    await page.getByLabel('Your review').fill('Smaller than in the picture.');
+    await page.getByRole('button', { name: 'Post review' }).click();
+    await expect.poll(() => page.getByTestId('rating-summary').textContent(), { timeout: 20_000 }).toContain('1 review');
+    const admin = (await (await post('/auth/admin/login', { email: adminEmail, password: adminPassword })).json()) as { accessToken: string };
+    const reviews = (await (await fetch(`${syncUrl}/sync/reviews/pull?limit=1000`, { headers: { authorization: `Bearer ${admin.accessToken}` } })).json()) as { documents: Array<Record<string, unknown>> };
+    const review = reviews.documents.find((doc) => doc.comment === 'Smaller than in the picture.')!;
+    expect(await (await post('/sync/reviews/push', [{ assumedMasterState: review, newDocumentState: { ...review, isApproved: false } }], admin.accessToken)).json()).toEqual({ conflicts: [], rejections: [] });
+    await page.locator('.review__hidden').waitFor({ timeout: 20_000 });
     await tabs.getByRole('link', { name: 'My orders' }).click();
     await order.waitFor({ timeout: 20_000 });
     await expect.poll(() => page.locator('[data-connection]').getAttribute('data-connection'), { timeout: 15_000 }).toBe('live');
@@ -78,6 +92,10 @@ describe.skipIf(!existsSync(chromiumPath))('a device signed out from elsewhere (
     expect(await tabs.getByRole('link', { name: 'My orders' }).count()).toBe(0);
     expect(await tabs.getByRole('link', { name: /^Wishlist/ }).count()).toBe(0);
     expect(await page.locator('[data-connection]').getAttribute('data-connection')).toBe('signed-out');
+    // Back to the product, in the same page: their hidden review is gone from it too.
+    await page.goBack();
+    await page.getByText('No reviews yet.').waitFor({ timeout: 15_000 });
+    expect(await page.getByText('Smaller than in the picture.').count()).toBe(0);
     await page.goto(`${shopUrl}/orders/${orderId}`);
     await page.getByText('You were signed out on this device.').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('order-page-status').count()).toBe(0);

@@ -88,7 +88,8 @@ export function App() {
   const wishlist = useDocuments<Wishlist>(user?.database, 'wishlists')?.[0];
   const profile = useDocuments<User>(user?.database, 'users')?.find((doc) => doc.id === userId);
   const sessions = useDocuments<Session>(user?.database, 'sessions') ?? [];
-  const ownReviews = useDocuments<Review>(user?.database, 'reviews') ?? [];
+  // Their own reviews (waiting, or hidden by the shop) carry their name: personal data too.
+  const ownReviews = useDocuments<Review>(personal?.database, 'reviews') ?? [];
   // The shopper's reviews the server has since dropped from the catalogue: hidden by the shop.
   const hiddenOwnReviews = useDroppedIds(catalogue, 'reviews', ownReviews.map((review) => review.id));
 
