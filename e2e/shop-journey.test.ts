@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium, startShopStack, type Started } from './harness';
+import { hideReviewAsAdmin, phone } from './sign-in';
 
 const laddu = 'Annavaram Prasadam (Godhuma Ravva Laddu)';
 const adminEmail = 'admin@annavaram.local';
@@ -154,7 +155,7 @@ describe.skipIf(!existsSync(chromiumPath))('a shopper’s journey (Chromium, rea
   }, 180_000);
 
   it('tells the author, on their device, that the shop hid their review, and offers no form the server would refuse', async () => {
-    const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await browser!.newContext(phone);
     const page = await context.newPage();
     await page.goto(shopUrl);
     await register(page, 'Kiran Kumar', `kiran-${Date.now()}@example.in`);
@@ -165,15 +166,7 @@ describe.skipIf(!existsSync(chromiumPath))('a shopper’s journey (Chromium, rea
     await expect.poll(() => page.getByTestId('rating-summary').textContent(), { timeout: 20_000 }).toContain('1 review');
 
     // The shop hides it, from another device (the server's push, as the admin app sends it).
-    const admin = (await (await fetch(`${syncUrl}/auth/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: adminEmail, password: adminPassword }) })).json()) as { accessToken: string };
-    const pulled = (await (await fetch(`${syncUrl}/sync/reviews/pull?limit=1000`, { headers: { authorization: `Bearer ${admin.accessToken}` } })).json()) as { documents: Array<Record<string, unknown>> };
-    const review = pulled.documents.find((doc) => doc.comment === 'Arrived a little broken.')!;
-    const hidden = await fetch(`${syncUrl}/sync/reviews/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.accessToken}` },
-      body: JSON.stringify([{ assumedMasterState: review, newDocumentState: { ...review, isApproved: false } }]),
-    });
-    expect(await hidden.json()).toEqual({ conflicts: [], rejections: [] });
+    expect(await hideReviewAsAdmin(syncUrl, { email: adminEmail, password: adminPassword }, 'Arrived a little broken.')).toEqual({ conflicts: [], rejections: [] });
 
     // Live, and again after a reload: marked hidden to its author (not "Sending…"), out of the rating, no form.
     for (const step of ['live', 'reloaded']) {
@@ -188,7 +181,7 @@ describe.skipIf(!existsSync(chromiumPath))('a shopper’s journey (Chromium, rea
   }, 60_000);
 
   it('keeps a signed-in shopper’s "Add to cart" tapped the moment the shop opens, before their own database has', async () => {
-    const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await browser!.newContext(phone);
     const page = await context.newPage();
     await page.goto(shopUrl);
     await register(page, 'Meena Rao', `meena-${Date.now()}@example.in`);

@@ -1,7 +1,7 @@
 /**
  * What the admin and order-lifecycle flows share to set a scene: a JSON POST to the sync server
  * (an order placed or an admin signed in through the API), the admin app signed in on a phone-sized
- * screen, and a shopper signed in to the shop in their own browser context.
+ * screen, a shopper signed in to the shop in their own browser context, and a review the shop hides.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
@@ -42,4 +42,16 @@ export async function signInOnShopPage(page: Page, shopUrl: string, email: strin
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByText('Signed in as').waitFor({ timeout: 15_000 });
+}
+
+/**
+ * The shop hides a shopper's review, as another admin device would: the admin signs in through the
+ * API, finds the review by its text and pushes it with `isApproved: false`. Returns the push's answer.
+ */
+export async function hideReviewAsAdmin(syncUrl: string, admin: { email: string; password: string }, text: string): Promise<unknown> {
+  const { accessToken } = (await (await postJson(syncUrl, '/auth/admin/login', admin)).json()) as { accessToken: string };
+  const pulled = (await (await fetch(`${syncUrl}/sync/reviews/pull?limit=1000`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { documents: Array<Record<string, unknown>> };
+  const review = pulled.documents.find((doc) => doc.comment === text);
+  if (!review) throw new Error(`no review "${text}" on the server`);
+  return (await postJson(syncUrl, '/sync/reviews/push', [{ assumedMasterState: review, newDocumentState: { ...review, isApproved: false } }], accessToken)).json();
 }

@@ -39,9 +39,7 @@ export function dropRxdbStorageNoticePlugin(): Plugin {
   return {
     name: 'oa:drop-rxdb-storage-notice',
     enforce: 'pre',
-    transform: {
-      filter: { id: noticeModule },
-      handler: (code, id) => (noticeModule.test(id) ? { code: dropRxdbStorageNotice(code), map: null } : undefined),
-    },
+    // Vite calls the handler only for the module the filter names.
+    transform: { filter: { id: noticeModule }, handler: (code) => ({ code: dropRxdbStorageNotice(code), map: null }) },
   };
 }

@@ -77,15 +77,14 @@ export function toItemCountLabel(order: Pick<Order, 'items'>): string {
 export type PaymentSummaryRecord = Pick<Payment, 'id' | 'orderId' | 'status' | 'method'> & Partial<Pick<Payment, 'collectedAt' | 'collectedBy' | 'refundedAt' | 'refundedBy'>>;
 
 /**
- * What was recorded of a payment, for a line that already names it: " · cash collected <when> by
- * <admin>", " · refunded <when> by <admin>", or nothing. `adminNames`: id to name, from the synced
- * admins; an admin not synced yet is left unnamed.
+ * What was recorded of a payment: "cash collected <when> by <admin>", "refunded <when> by <admin>",
+ * or undefined. `adminNames`: id to name, from the synced admins; an admin not synced yet is left unnamed.
  */
-export function toPaymentRecorded(payment: Omit<PaymentSummaryRecord, 'id' | 'orderId' | 'method'>, adminNames: ReadonlyMap<string, string> = new Map()): string {
+export function toPaymentRecorded(payment: Omit<PaymentSummaryRecord, 'id' | 'orderId' | 'method'>, adminNames: ReadonlyMap<string, string> = new Map()): string | undefined {
   const by = (adminId: string | undefined): string => (adminId && adminNames.has(adminId) ? ` by ${adminNames.get(adminId)}` : '');
-  if (payment.status === 'paid' && payment.collectedAt) return ` · cash collected ${formatIndiaDateTime(payment.collectedAt)}${by(payment.collectedBy)}`;
-  if (payment.status === 'refunded' && payment.refundedAt) return ` · refunded ${formatIndiaDateTime(payment.refundedAt)}${by(payment.refundedBy)}`;
-  return '';
+  if (payment.status === 'paid' && payment.collectedAt) return `cash collected ${formatIndiaDateTime(payment.collectedAt)}${by(payment.collectedBy)}`;
+  if (payment.status === 'refunded' && payment.refundedAt) return `refunded ${formatIndiaDateTime(payment.refundedAt)}${by(payment.refundedBy)}`;
+  return undefined;
 }
 
 /**
@@ -99,8 +98,7 @@ export function toPaymentSummary(
 ): string {
   const payment = payments.find((entry) => entry.orderId === order.id);
   const method = (payment?.method ?? order.paymentMethod) === 'cod' ? 'Cash on delivery' : 'Online';
-  const recorded = payment ? toPaymentRecorded(payment, adminNames) : '';
-  return `${method} · ${recorded ? recorded.slice(' · '.length) : (payment?.status ?? order.paymentStatus)}`;
+  return `${method} · ${(payment && toPaymentRecorded(payment, adminNames)) ?? payment?.status ?? order.paymentStatus}`;
 }
 
 export interface PaymentAction {

@@ -8,6 +8,10 @@ import { selectPayments, type PaymentRow } from './people.logic';
 export function PaymentsPage({ payments, orders, adminNames }: { payments: readonly PaymentRow[] | undefined; orders: ReadonlyMap<string, Pick<Order, 'orderId'>>; adminNames?: ReadonlyMap<string, string> }) {
   const [search, setSearch] = useState('');
   const shown = useMemo(() => selectPayments(payments ?? [], orders, search), [payments, orders, search]);
+  const recorded = (payment: PaymentRow): string => {
+    const phrase = toPaymentRecorded(payment, adminNames);
+    return phrase ? ` · ${phrase}` : '';
+  };
   if (payments === undefined) return <p className="empty">Loading payments…</p>;
   return (
     <section aria-labelledby="payments-title">
@@ -19,7 +23,7 @@ export function PaymentsPage({ payments, orders, adminNames }: { payments: reado
           <li key={payment.id} className="row row--plain">
             <span>
               <strong>{payment.orderNumber}</strong> · {payment.method === 'cod' ? 'Cash on delivery' : 'Online'} · {payment.status}
-              {toPaymentRecorded(payment, adminNames)}
+              {recorded(payment)}
             </span>
             <span>{formatRupees(payment.amount)} · {formatIndiaDateTime(payment.createdAt)}</span>
           </li>
